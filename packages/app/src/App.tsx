@@ -1,0 +1,18 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
+import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
+import orgPlugin from '@backstage/plugin-org/alpha';
+import { navModule } from './modules/nav';
+
+export default createApp({
+  features: [
+    catalogPlugin,
+    scaffolderPlugin,
+    userSettingsPlugin,
+    kubernetesPlugin,
+    orgPlugin,
+    navModule,
+  ],
+});

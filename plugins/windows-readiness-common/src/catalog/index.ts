@@ -1,0 +1,2 @@
+export * from './windowsBuilds';
+export * from './osSkus';

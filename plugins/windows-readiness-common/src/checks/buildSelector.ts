@@ -1,0 +1,56 @@
+import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
+import type { CheckResult } from '../model';
+import { buildSelectorSnippet } from './remediation';
+import { names, poolEvidence, result, type CheckContext } from './context';
+
+const ID = 'build-selector';
+
+/** Warns when the scheduler may pick an eligible Windows pool whose build cannot start the images. */
+export function checkBuildSelector(
+  analysis: WorkloadAnalysis,
+  _context: CheckContext,
+): CheckResult {
+  const { workload, eligible, fit } = analysis;
+  if (!analysis.involvesWindows) {
+    return result(ID, 'skip', 'The workload does not involve Windows.');
+  }
+  const windowsEligible = eligible.filter(pool => pool.osType === 'Windows');
+  const good = windowsEligible.filter(pool => fit.get(pool.name) === 'yes');
+  const bad = windowsEligible.filter(pool => fit.get(pool.name) === 'no');
+  const undecided = windowsEligible.filter(
+    pool => fit.get(pool.name) === 'unknown',
+  );
+  if (good.length === 0) {
+    return result(
+      ID,
+      'skip',
+      'No eligible Windows pool can start the images, so there is no build to select (see image-os-build and taint-toleration).',
+    );
+  }
+  if (bad.length > 0) {
+    return result(
+      ID,
+      'warn',
+      `Pods can land on ${names(bad)}, whose Windows build cannot start the images, as well as on ${names(good)}; nothing keeps them off.`,
+      bad.map(pool => poolEvidence(workload, pool)),
+      {
+        summary: `Select the build of ${names(good)} with node.kubernetes.io/windows-build (or kubernetes.azure.com/os-sku, or a RuntimeClass).`,
+        snippet: buildSelectorSnippet(good),
+        snippetLanguage: 'yaml',
+      },
+    );
+  }
+  if (undecided.length > 0) {
+    return result(
+      ID,
+      'unknown',
+      `Cannot tell whether ${names(undecided)} can start the images.`,
+      undecided.map(pool => poolEvidence(workload, pool)),
+    );
+  }
+  return result(
+    ID,
+    'pass',
+    `Every Windows pool the workload can land on (${names(good)}) starts its images.`,
+  );
+}

@@ -1,0 +1,107 @@
+import { stringify } from 'yaml';
+import { describeWindowsBuild } from '../catalog/windowsBuilds';
+import { formatWindowsVersion } from '../versions/windowsVersion';
+import type { PoolProfile } from '../scheduling/poolProfile';
+import { tolerationFor, type Taint } from '../scheduling/taints';
+import type { Remediation } from '../model';
+
+function yaml(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+/** The pod spec fragment that pins a workload to the build of these pools. */
+export function buildSelectorSnippet(pools: readonly PoolProfile[]): string {
+  const builds = [
+    ...new Set(
+      pools
+        .filter(pool => pool.hostBuild)
+        .map(pool => formatWindowsVersion(pool.hostBuild!, false)),
+    ),
+  ];
+  const nodeSelector: Record<string, string> = { 'kubernetes.io/os': 'windows' };
+  if (builds.length === 1) {
+    nodeSelector['node.kubernetes.io/windows-build'] = builds[0];
+    return yaml({ spec: { template: { spec: { nodeSelector } } } });
+  }
+  return yaml({
+    spec: {
+      template: {
+        spec: {
+          nodeSelector,
+          affinity: {
+            nodeAffinity: {
+              requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [
+                  {
+                    matchExpressions: [
+                      {
+                        key: 'node.kubernetes.io/windows-build',
+                        operator: 'In',
+                        values: builds,
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+}
+
+export function osSelectorSnippet(os: 'windows' | 'linux'): string {
+  return yaml({
+    spec: {
+      template: {
+        spec: { nodeSelector: { 'kubernetes.io/os': os }, os: { name: os } },
+      },
+    },
+  });
+}
+
+export function tolerationsSnippet(taints: readonly Taint[]): string {
+  return yaml({
+    spec: { template: { spec: { tolerations: taints.map(tolerationFor) } } },
+  });
+}
+
+/** A RuntimeClass that carries the selector and tolerations for a Windows pool. */
+export function runtimeClassSnippet(pool: PoolProfile): string {
+  const nodeSelector: Record<string, string> = {
+    'kubernetes.io/os': 'windows',
+    'kubernetes.azure.com/agentpool': pool.name,
+  };
+  if (pool.hostBuild) {
+    nodeSelector['node.kubernetes.io/windows-build'] = formatWindowsVersion(
+      pool.hostBuild,
+      false,
+    );
+  }
+  return yaml({
+    apiVersion: 'node.k8s.io/v1',
+    kind: 'RuntimeClass',
+    metadata: { name: `windows-${pool.name}` },
+    // AKS runs process isolation only, through this containerd handler.
+    handler: 'runhcs-wcow-process',
+    scheduling: {
+      nodeSelector,
+      tolerations: pool.taints.map(tolerationFor),
+    },
+  });
+}
+
+/** Which base image tag to rebuild on so that a pool of this build starts it. */
+export function rebuildRemediation(hostBuild: number): Remediation {
+  const info = describeWindowsBuild(hostBuild);
+  const tag = info?.baseImageTags[0];
+  const base = tag
+    ? `mcr.microsoft.com/windows/servercore:${tag}`
+    : `an image built on 10.0.${hostBuild}`;
+  return {
+    summary: `Rebuild the image on ${base} (or publish a multi-platform image with an entry for 10.0.${hostBuild}).`,
+    snippet: tag ? `FROM mcr.microsoft.com/windows/servercore:${tag}` : undefined,
+    snippetLanguage: tag ? 'dockerfile' : undefined,
+  };
+}

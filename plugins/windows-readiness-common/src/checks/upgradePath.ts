@@ -1,0 +1,99 @@
+import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
+import { imageFitsPool } from '../analysis/imageFacts';
+import type { CheckResult, Evidence } from '../model';
+import type { PoolProfile } from '../scheduling/poolProfile';
+import { rebuildRemediation } from './remediation';
+import { imageBuilds, poolEvidence, result, type CheckContext } from './context';
+
+const ID = 'upgrade-path';
+
+/** The same pool as it would be after a move to another OS SKU. */
+export function poolOnOsSku(
+  pool: PoolProfile,
+  osSku: string,
+  context: CheckContext,
+): PoolProfile {
+  const info = context.osSkus.get(osSku);
+  return {
+    ...pool,
+    osSku,
+    osSkuInfo: info,
+    hostBuild: info?.build ? { major: 10, minor: 0, build: info.build } : undefined,
+    hostBuildSource: info?.build ? 'osSku' : undefined,
+  };
+}
+
+/** Warns when the images have no platform for the successor OS SKU of a pool the workload runs on. */
+export function checkUpgradePath(
+  analysis: WorkloadAnalysis,
+  context: CheckContext,
+): CheckResult {
+  const { workload, images } = analysis;
+  if (!analysis.involvesWindows) {
+    return result(ID, 'skip', 'The workload does not involve Windows.');
+  }
+  const pools = analysis.runsOn.filter(pool => pool.osType === 'Windows');
+  if (pools.length === 0) {
+    return result(ID, 'skip', 'The workload runs on no Windows pool.');
+  }
+  const blocked: Evidence[] = [];
+  const undecided: Evidence[] = [];
+  let targetBuild: number | undefined;
+  const successors: string[] = [];
+  for (const pool of pools) {
+    const successor = pool.osSkuInfo?.successor;
+    if (!successor) continue;
+    successors.push(`${pool.name} → ${successor}`);
+    const next = poolOnOsSku(pool, successor, context);
+    for (const image of images) {
+      const fit = imageFitsPool(image, next);
+      if (fit === 'yes') continue;
+      const evidence = poolEvidence(workload, next, {
+        image: image.reference,
+        imageBuilds: imageBuilds(image),
+        detail: `After ${pool.name} moves from ${pool.osSku} to ${successor}.`,
+      });
+      if (fit === 'unknown') undecided.push(evidence);
+      else {
+        blocked.push(evidence);
+        targetBuild ??= next.hostBuild?.build;
+      }
+    }
+  }
+  if (successors.length === 0) {
+    return result(
+      ID,
+      'pass',
+      'No pool the workload runs on has a successor OS SKU to move to.',
+    );
+  }
+  if (blocked.length > 0) {
+    return result(
+      ID,
+      'warn',
+      `The images have no platform for the next OS SKU (${successors.join(', ')}): ${[
+        ...new Set(blocked.map(e => e.image)),
+      ].join(', ')}.`,
+      blocked,
+      targetBuild
+        ? {
+            ...rebuildRemediation(targetBuild),
+            summary: `Publish a multi-platform image that adds an entry for 10.0.${targetBuild}, so that the pods run before and after the move.`,
+          }
+        : undefined,
+    );
+  }
+  if (undecided.length > 0) {
+    return result(
+      ID,
+      'unknown',
+      'Cannot tell whether the images run on the next OS SKU.',
+      undecided,
+    );
+  }
+  return result(
+    ID,
+    'pass',
+    `The images also run on the next OS SKU (${successors.join(', ')}).`,
+  );
+}

@@ -1,0 +1,2 @@
+export * from './processIsolation';
+export * from './imagePlatforms';

@@ -1,0 +1,150 @@
+import { analyzeWorkload } from '../analysis/workloadAnalysis';
+import { buildOsSkuTable, type OsSkuTable } from '../catalog/osSkus';
+import { checkWindowsPoolTaint, WORKLOAD_CHECKS } from '../checks';
+import type { CheckContext } from '../checks';
+import { ImageCatalog } from '../images/imageReference';
+import type {
+  ClusterResult,
+  EvaluationResult,
+  Fleet,
+  PoolSummary,
+  ServiceResult,
+  WorkloadResult,
+} from '../model';
+import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
+import { formatTaint } from '../scheduling/taints';
+import { windowsBuildName } from '../catalog/windowsBuilds';
+import { formatWindowsVersion } from '../versions/windowsVersion';
+import { extractWorkloads } from '../workloads/workloads';
+import { serviceStatus, worstPerCheck } from './status';
+
+export interface EvaluateOptions {
+  /** Dates count from here; defaults to now. */
+  asOf?: Date;
+  /** The OS SKU table, with config overrides applied. */
+  osSkus?: OsSkuTable;
+  retirementWarningDays?: number;
+}
+
+function poolSummary(pool: PoolProfile, services: string[]): PoolSummary {
+  return {
+    name: pool.name,
+    osType: pool.osType,
+    osSku: pool.osSku,
+    mode: pool.pool.mode,
+    count: pool.pool.count,
+    nodeImageVersion: pool.pool.nodeImageVersion,
+    windowsBuild: pool.hostBuild
+      ? formatWindowsVersion(pool.hostBuild, true)
+      : undefined,
+    windowsBuildName: pool.hostBuild
+      ? windowsBuildName(pool.hostBuild.build)
+      : undefined,
+    windowsBuildSource: pool.hostBuildSource,
+    taints: pool.taints.map(formatTaint),
+    retirementDate: pool.osSkuInfo?.retirementDate,
+    imageDeletionDate: pool.osSkuInfo?.imageDeletionDate,
+    successorOsSku: pool.osSkuInfo?.successor,
+    services: [...new Set(services)].sort(),
+  };
+}
+
+/** Judges every service and cluster of a fleet. Pure: same fleet and asOf, same result. */
+export function evaluateFleet(
+  fleet: Fleet,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  const asOf = options.asOf ?? new Date();
+  const context: CheckContext = {
+    asOf,
+    osSkus: options.osSkus ?? buildOsSkuTable(),
+    retirementWarningDays: options.retirementWarningDays ?? 180,
+  };
+  const catalog = new ImageCatalog(fleet.images ?? {});
+  const workloadResults: WorkloadResult[] = [];
+  const clusters: ClusterResult[] = [];
+
+  for (const cluster of fleet.clusters ?? []) {
+    const pools = (cluster.nodePools ?? []).map(pool =>
+      profilePool(cluster, pool, context.osSkus),
+    );
+    const servicesByPool = new Map<string, string[]>(
+      pools.map(pool => [pool.name, []]),
+    );
+    for (const workload of extractWorkloads(cluster)) {
+      if (!workload.serviceId) continue;
+      const analysis = analyzeWorkload(
+        workload,
+        pools,
+        cluster.objects ?? [],
+        catalog,
+      );
+      const checks = WORKLOAD_CHECKS.map(check => check(analysis, context));
+      for (const pool of analysis.runsOn) {
+        servicesByPool.get(pool.name)?.push(workload.serviceId);
+      }
+      const poolNames = (list: PoolProfile[]) => list.map(pool => pool.name);
+      workloadResults.push({
+        cluster: cluster.name,
+        namespace: workload.namespace,
+        kind: workload.kind,
+        name: workload.name,
+        serviceId: workload.serviceId,
+        involvesWindows: analysis.involvesWindows,
+        images: workload.images,
+        pools: {
+          selected: poolNames(analysis.selected),
+          eligible: poolNames(analysis.eligible),
+          compatible: poolNames(analysis.compatible),
+          runsOn: poolNames(analysis.runsOn),
+        },
+        status: serviceStatus(checks, analysis.involvesWindows),
+        checks,
+      });
+    }
+    clusters.push({
+      name: cluster.name,
+      kubernetesVersion: cluster.kubernetesVersion,
+      collectedAt: cluster.collectedAt,
+      errors: cluster.errors ?? [],
+      pools: pools.map(pool =>
+        poolSummary(pool, servicesByPool.get(pool.name) ?? []),
+      ),
+      checks: [checkWindowsPoolTaint(cluster.name, pools)],
+    });
+  }
+
+  return {
+    asOf: asOf.toISOString(),
+    services: groupByService(workloadResults),
+    clusters,
+  };
+}
+
+function groupByService(workloads: WorkloadResult[]): ServiceResult[] {
+  const byService = new Map<string, WorkloadResult[]>();
+  for (const workload of workloads) {
+    const list = byService.get(workload.serviceId) ?? [];
+    list.push(workload);
+    byService.set(workload.serviceId, list);
+  }
+  return [...byService.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, list]) => {
+      const checks = worstPerCheck(
+        list.map(workload => ({
+          label: `${workload.cluster} ${workload.kind} ${workload.namespace}/${workload.name}`,
+          checks: workload.checks,
+        })),
+      );
+      const involvesWindows = list.some(workload => workload.involvesWindows);
+      return {
+        id,
+        status: serviceStatus(checks, involvesWindows),
+        involvesWindows,
+        clusters: [...new Set(list.map(workload => workload.cluster))],
+        checks,
+        workloads: list,
+      };
+    });
+}

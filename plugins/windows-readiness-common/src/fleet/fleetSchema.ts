@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { parseTaint } from '../scheduling/taints';
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+
+const labels = z.record(z.string(), z.string(), {
+  error: 'must map label keys to string values',
+});
+
+const taint = z.string().refine(value => parseTaint(value) !== undefined, {
+  error: value =>
+    `invalid taint ${JSON.stringify(value.input)}: expected key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute`,
+});
+
+// Windows pool names are at most 6 characters; the REST pattern allows 12.
+const poolName = z
+  .string()
+  .regex(/^[a-z][a-z0-9]{0,11}$/, 'must be 1-12 lowercase letters and digits, starting with a letter');
+
+const nodePool = z
+  .object({
+    name: poolName,
+    osType: z.enum(['Linux', 'Windows'], {
+      error: 'must be Linux or Windows',
+    }),
+    osSku: nonEmpty.optional(),
+    mode: nonEmpty.optional(),
+    count: z.number().int().min(0).max(1000).optional(),
+    vmSize: nonEmpty.optional(),
+    nodeImageVersion: nonEmpty.optional(),
+    kernelVersion: nonEmpty.optional(),
+    orchestratorVersion: nonEmpty.optional(),
+    taints: z.array(taint).optional(),
+    labels: labels.optional(),
+  })
+  .superRefine((pool, ctx) => {
+    if (pool.osType === 'Windows' && pool.name.length > 6) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['name'],
+        message: `Windows pool name "${pool.name}" is longer than 6 characters`,
+      });
+    }
+  });
+
+const kubernetesObject = z.looseObject({
+  apiVersion: nonEmpty,
+  kind: nonEmpty,
+  metadata: z.looseObject({ name: nonEmpty, namespace: z.string().optional() }),
+});
+
+const cluster = z.object({
+  name: nonEmpty,
+  kubernetesVersion: z
+    .string()
+    .regex(/^v?\d+\.\d+(\.\d+)?$/, 'must look like 1.33 or 1.33.2')
+    .optional(),
+  azure: z
+    .object({
+      subscriptionId: z.string().optional(),
+      resourceGroup: z.string().optional(),
+      location: z.string().optional(),
+    })
+    .optional(),
+  nodePools: z.array(nodePool).superRefine((pools, ctx) => {
+    const seen = new Set<string>();
+    pools.forEach((pool, index) => {
+      if (seen.has(pool.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate pool name "${pool.name}"`,
+        });
+      }
+      seen.add(pool.name);
+    });
+  }),
+  objects: z.array(kubernetesObject).optional(),
+});
+
+const imagePlatform = z.object({
+  os: nonEmpty,
+  architecture: nonEmpty,
+  osVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(\.\d+)?$/, 'must look like 10.0.17763.5458')
+    .optional(),
+  osFeatures: z.array(z.string()).optional(),
+  variant: z.string().optional(),
+});
+
+export const fleetSchema = z.object({
+  apiVersion: z.literal('winready/v1', { error: 'must be winready/v1' }),
+  kind: z.literal('Fleet', { error: 'must be Fleet' }),
+  metadata: z.object({ name: nonEmpty }),
+  clusters: z.array(cluster).superRefine((clusters, ctx) => {
+    const seen = new Set<string>();
+    clusters.forEach((c, index) => {
+      if (seen.has(c.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate cluster name "${c.name}"`,
+        });
+      }
+      seen.add(c.name);
+    });
+  }),
+  images: z
+    .record(z.string(), z.object({ platforms: z.array(imagePlatform) }))
+    .optional(),
+});

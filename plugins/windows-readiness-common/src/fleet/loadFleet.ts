@@ -1,0 +1,71 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { Fleet } from '../model';
+import { fleetSchema } from './fleetSchema';
+
+export interface FleetProblem {
+  /** Where inside the file, e.g. `clusters[0].nodePools[1].taints[0]`. */
+  path: string;
+  message: string;
+  line?: number;
+}
+
+/** A fleet file that cannot be used, with every problem and where it is. */
+export class FleetValidationError extends Error {
+  name = 'FleetValidationError';
+
+  constructor(readonly source: string, readonly problems: FleetProblem[]) {
+    super(
+      `${source}: invalid fleet file\n${problems
+        .map(
+          p =>
+            `  ${p.path || '(root)'}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`,
+        )
+        .join('\n')}`,
+    );
+  }
+}
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number'
+        ? `[${part}]`
+        : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+/** Parses and validates a fleet file's text; throws FleetValidationError. */
+export function parseFleet(text: string, source = 'fleet'): Fleet {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true });
+  if (document.errors.length > 0) {
+    throw new FleetValidationError(
+      source,
+      document.errors.map(error => ({
+        path: '',
+        message: error.message.split('\n')[0],
+        line: error.linePos?.[0]?.line,
+      })),
+    );
+  }
+  const checked = fleetSchema.safeParse(document.toJS());
+  if (!checked.success) {
+    throw new FleetValidationError(
+      source,
+      checked.error.issues.slice(0, 20).map(issue => {
+        const node = document.getIn(issue.path as unknown[], true) as
+          | { range?: [number, number, number] }
+          | undefined;
+        const offset = node?.range?.[0];
+        return {
+          path: formatPath(issue.path),
+          message: issue.message,
+          line:
+            offset !== undefined ? lineCounter.linePos(offset).line : undefined,
+        };
+      }),
+    );
+  }
+  return checked.data as Fleet;
+}

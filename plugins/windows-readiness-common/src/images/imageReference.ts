@@ -1,0 +1,47 @@
+import type { ImageRecord } from '../model';
+
+/**
+ * Canonical form of an image reference, so that `nginx`, `docker.io/nginx` and
+ * `docker.io/library/nginx:latest` find the same registry answer.
+ */
+export function normalizeImageReference(reference: string): string {
+  let ref = reference.trim();
+  const digestAt = ref.indexOf('@');
+  const digest = digestAt >= 0 ? ref.slice(digestAt) : '';
+  if (digestAt >= 0) ref = ref.slice(0, digestAt);
+  const lastSlash = ref.lastIndexOf('/');
+  const colon = ref.indexOf(':', lastSlash + 1);
+  let tag = colon >= 0 ? ref.slice(colon) : '';
+  let name = colon >= 0 ? ref.slice(0, colon) : ref;
+  if (!tag && !digest) tag = ':latest';
+  const firstPart = name.split('/')[0];
+  const hasRegistry =
+    name.includes('/') &&
+    (firstPart.includes('.') ||
+      firstPart.includes(':') ||
+      firstPart === 'localhost');
+  if (!hasRegistry) {
+    name = `docker.io/${name.includes('/') ? name : `library/${name}`}`;
+  }
+  return `${name}${tag}${digest}`;
+}
+
+/** Looks an image up by its exact reference, then by its canonical form. */
+export class ImageCatalog {
+  private readonly exact = new Map<string, ImageRecord>();
+  private readonly byCanonical = new Map<string, ImageRecord>();
+
+  constructor(images: Record<string, ImageRecord> = {}) {
+    for (const [reference, record] of Object.entries(images)) {
+      this.exact.set(reference, record);
+      this.byCanonical.set(normalizeImageReference(reference), record);
+    }
+  }
+
+  get(reference: string): ImageRecord | undefined {
+    return (
+      this.exact.get(reference) ??
+      this.byCanonical.get(normalizeImageReference(reference))
+    );
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Windows readiness rules for AKS: isomorphic, no I/O.
+ *
+ * @packageDocumentation
+ */
+
+export * from './model';
+export * from './versions';
+export * from './catalog';
+export * from './compat';
+export * from './scheduling/taints';
+export * from './scheduling/nodeSelection';
+export * from './scheduling/poolProfile';
+export * from './images/imageReference';
+export * from './workloads/workloads';
+export * from './pods/podSignals';
+export * from './analysis/imageFacts';
+export * from './analysis/workloadAnalysis';
+export * from './checks';
+export * from './evaluate/status';
+export * from './evaluate/evaluateFleet';
+export * from './whatIf/whatIf';
+export * from './report/aggregateReport';
+export * from './fleet/loadFleet';
+export * from './permissions';

@@ -1,0 +1,3 @@
+export * from './kubernetes';
+export * from './fleet';
+export * from './results';

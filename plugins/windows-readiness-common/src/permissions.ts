@@ -1,0 +1,18 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/** Read the org-wide readiness report, history, clusters and what-if. */
+export const windowsReadinessReportReadPermission = createPermission({
+  name: 'windows-readiness.report.read',
+  attributes: { action: 'read' },
+});
+
+/** Ask the backend to collect from every source now. */
+export const windowsReadinessRefreshPermission = createPermission({
+  name: 'windows-readiness.refresh',
+  attributes: { action: 'update' },
+});
+
+export const windowsReadinessPermissions = [
+  windowsReadinessReportReadPermission,
+  windowsReadinessRefreshPermission,
+];

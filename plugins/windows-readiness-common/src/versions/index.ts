@@ -1,0 +1,2 @@
+export * from './windowsVersion';
+export * from './nodeImageVersion';

@@ -1,0 +1,136 @@
+import { buildOsSkuTable } from '../catalog/osSkus';
+import { evaluateFleet, type EvaluateOptions } from '../evaluate/evaluateFleet';
+import { compareStatus, worseResult } from '../evaluate/status';
+import type { Fleet, ServiceStatus } from '../model';
+
+export interface WhatIfRequest {
+  cluster: string;
+  pool: string;
+  osSku: string;
+}
+
+export interface WhatIfImpact {
+  id: string;
+  before: ServiceStatus;
+  after: ServiceStatus;
+  /** `check-id: message` for every check whose result got worse. */
+  reasons: string[];
+}
+
+export interface WhatIfResult {
+  cluster: string;
+  pool: string;
+  fromOsSku?: string;
+  toOsSku: string;
+  asOf: string;
+  impacted: WhatIfImpact[];
+}
+
+export class WhatIfError extends Error {
+  name = 'WhatIfError';
+}
+
+/** The fleet as it would be once the pool's nodes run another OS SKU. */
+export function fleetWithPoolOsSku(
+  fleet: Fleet,
+  request: WhatIfRequest,
+  osSkuKnownAsWindows: boolean,
+): Fleet {
+  const cluster = fleet.clusters.find(c => c.name === request.cluster);
+  if (!cluster) {
+    throw new WhatIfError(`No cluster named "${request.cluster}" in the fleet.`);
+  }
+  const pool = cluster.nodePools.find(p => p.name === request.pool);
+  if (!pool) {
+    throw new WhatIfError(
+      `No pool named "${request.pool}" in cluster "${request.cluster}" (pools: ${cluster.nodePools
+        .map(p => p.name)
+        .join(', ')}).`,
+    );
+  }
+  return {
+    ...fleet,
+    clusters: fleet.clusters.map(c =>
+      c !== cluster
+        ? c
+        : {
+            ...c,
+            nodePools: c.nodePools.map(p =>
+              p !== pool
+                ? p
+                : {
+                    // The new nodes' build comes from the OS SKU table.
+                    ...p,
+                    osSku: request.osSku,
+                    osType: osSkuKnownAsWindows ? 'Windows' : p.osType,
+                    nodeImageVersion: undefined,
+                    kernelVersion: undefined,
+                  },
+            ),
+            // Live Node objects describe the old OS; drop this pool's.
+            objects: (c.objects ?? []).filter(
+              object =>
+                !(
+                  object.kind === 'Node' &&
+                  object.metadata?.labels?.['kubernetes.azure.com/agentpool'] ===
+                    pool.name
+                ),
+            ),
+          },
+    ),
+  };
+}
+
+/** Which services get worse when one pool moves to another OS SKU. */
+export function whatIf(
+  fleet: Fleet,
+  request: WhatIfRequest,
+  options: EvaluateOptions = {},
+): WhatIfResult {
+  const osSkus = options.osSkus ?? buildOsSkuTable();
+  const target = osSkus.get(request.osSku);
+  const asOf = options.asOf ?? new Date();
+  const moved = fleetWithPoolOsSku(
+    fleet,
+    request,
+    target?.osType === 'Windows',
+  );
+  const before = evaluateFleet(fleet, { ...options, osSkus, asOf });
+  const after = evaluateFleet(moved, { ...options, osSkus, asOf });
+  const beforeById = new Map(before.services.map(s => [s.id, s]));
+  const impacted: WhatIfImpact[] = [];
+  for (const service of after.services) {
+    const previous = beforeById.get(service.id);
+    if (!previous || compareStatus(service.status, previous.status) <= 0) {
+      continue;
+    }
+    const previousChecks = new Map(previous.checks.map(c => [c.id, c]));
+    const reasons = service.checks
+      .filter(check => {
+        const old = previousChecks.get(check.id)?.result ?? 'skip';
+        return old !== check.result && worseResult(old, check.result) === check.result;
+      })
+      .map(check => `${check.id}: ${check.message}`);
+    impacted.push({
+      id: service.id,
+      before: previous.status,
+      after: service.status,
+      reasons,
+    });
+  }
+  const pool = fleet.clusters
+    .find(c => c.name === request.cluster)
+    ?.nodePools.find(p => p.name === request.pool);
+  return {
+    cluster: request.cluster,
+    pool: request.pool,
+    fromOsSku: before.clusters
+      .find(c => c.name === request.cluster)
+      ?.pools.find(p => p.name === request.pool)?.osSku ?? pool?.osSku,
+    toOsSku: request.osSku,
+    asOf: asOf.toISOString(),
+    impacted: impacted.sort(
+      (a, b) => compareStatus(b.after, a.after) || a.id.localeCompare(b.id),
+    ),
+  };
+}

@@ -1,10 +1,12 @@
-import type { CheckId } from '../model';
+import type { CheckId, CheckResultValue } from '../model';
 
 export interface CheckDefinition {
   id: CheckId;
   scope: 'service' | 'cluster';
   title: string;
   description: string;
+  /** Every result the check can give. */
+  results: readonly CheckResultValue[];
 }
 
 /** The check catalog of DESIGN.md: ids and meanings are a contract. */
@@ -15,6 +17,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Image fits the Windows build',
     description:
       'A Windows pool the workload can be scheduled on can start every image under process isolation.',
+    results: ['pass', 'fail', 'unknown', 'skip'],
   },
   {
     id: 'build-selector',
@@ -22,6 +25,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Build is selected',
     description:
       'Nothing lets the workload land on an eligible pool whose Windows build cannot run its images.',
+    results: ['pass', 'warn', 'unknown', 'skip'],
   },
   {
     id: 'os-selector',
@@ -29,6 +33,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'OS is selected',
     description:
       'A Windows workload cannot be scheduled on Linux nodes and selects Windows through kubernetes.io/os.',
+    results: ['pass', 'warn', 'fail', 'skip'],
   },
   {
     id: 'taint-toleration',
@@ -36,6 +41,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Taints are tolerated',
     description:
       'The workload tolerates the taints of at least one Windows pool that can run it.',
+    results: ['pass', 'fail', 'skip'],
   },
   {
     id: 'pod-status',
@@ -43,6 +49,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Pods show no OS mismatch',
     description:
       'Observed pods show no OS mismatch at start or pull and are not Pending on an untolerated taint.',
+    results: ['pass', 'fail', 'skip'],
   },
   {
     id: 'os-sku-lifecycle',
@@ -50,6 +57,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'OS SKU is supported',
     description:
       'No pool the service runs on is retired or retires within 180 days; fail once node images are deleted.',
+    results: ['pass', 'warn', 'fail', 'unknown', 'skip'],
   },
   {
     id: 'upgrade-path',
@@ -57,6 +65,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Survives the next Windows Server',
     description:
       'The images have a platform for the successor OS SKU of every pool the service runs on.',
+    results: ['pass', 'warn', 'unknown', 'skip'],
   },
   {
     id: 'linux-isolation',
@@ -64,12 +73,14 @@ export const CHECKS: readonly CheckDefinition[] = [
     title: 'Linux pods stay on Linux',
     description:
       'A Linux workload cannot land on an untainted Windows pool of its cluster.',
+    results: ['pass', 'warn', 'skip'],
   },
   {
     id: 'windows-pool-taint',
     scope: 'cluster',
     title: 'Windows pools are tainted',
     description: 'Every Windows pool carries a NoSchedule or NoExecute taint.',
+    results: ['pass', 'warn', 'skip'],
   },
 ];
 

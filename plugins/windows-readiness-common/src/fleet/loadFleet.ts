@@ -35,6 +35,20 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
     .join('');
 }
 
+// A missing key has no node: point at the closest thing that is there.
+function offsetOf(
+  document: ReturnType<typeof parseDocument>,
+  path: ReadonlyArray<PropertyKey>,
+): number | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const node = document.getIn(path.slice(0, length) as unknown[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node?.range) return node.range[0];
+  }
+  return undefined;
+}
+
 /** Parses and validates a fleet file's text; throws FleetValidationError. */
 export function parseFleet(text: string, source = 'fleet'): Fleet {
   const lineCounter = new LineCounter();
@@ -54,10 +68,7 @@ export function parseFleet(text: string, source = 'fleet'): Fleet {
     throw new FleetValidationError(
       source,
       checked.error.issues.slice(0, 20).map(issue => {
-        const node = document.getIn(issue.path as unknown[], true) as
-          | { range?: [number, number, number] }
-          | undefined;
-        const offset = node?.range?.[0];
+        const offset = offsetOf(document, issue.path);
         return {
           path: formatPath(issue.path),
           message: issue.message,

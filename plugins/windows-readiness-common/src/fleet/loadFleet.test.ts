@@ -1,0 +1,146 @@
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { FleetValidationError, parseFleet } from './loadFleet';
+
+const demo = readFileSync(
+  resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
+  'utf8',
+);
+
+function problemsOf(text: string) {
+  try {
+    parseFleet(text, 'test.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(FleetValidationError);
+    return (error as FleetValidationError).problems;
+  }
+  throw new Error('expected the fleet to be rejected');
+}
+
+const minimal = (clusterYaml: string) => `apiVersion: winready/v1
+kind: Fleet
+metadata: { name: t }
+clusters:
+${clusterYaml}
+`;
+
+describe('parseFleet', () => {
+  it('reads the demo fleet', () => {
+    const fleet = parseFleet(demo, 'demo.yaml');
+    expect(fleet.clusters.map(c => c.name)).toEqual([
+      'aks-weu-legacy',
+      'aks-neu-modern',
+      'aks-eus-linux',
+    ]);
+    expect(Object.keys(fleet.images ?? {}).length).toBeGreaterThan(10);
+  });
+
+  it('names the path and line of a bad taint', () => {
+    const text = readFileSync(
+      resolve(__dirname, '__fixtures__/bad-taint.yaml'),
+      'utf8',
+    );
+    const problems = problemsOf(text);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'clusters[0].nodePools[1].taints[1]',
+        line: 11,
+      }),
+    ]);
+    expect(problems[0].message).toMatch(/invalid taint "sku=win"/);
+  });
+
+  it.each([
+    [
+      'an unknown osType',
+      minimal('  - name: c\n    nodePools: [{ name: p, osType: Solaris }]'),
+      'clusters[0].nodePools[0].osType',
+      /Linux or Windows/,
+    ],
+    [
+      'a Windows pool name over 6 characters',
+      minimal('  - name: c\n    nodePools: [{ name: npwindows, osType: Windows }]'),
+      'clusters[0].nodePools[0].name',
+      /longer than 6/,
+    ],
+    [
+      'a pool name with capitals',
+      minimal('  - name: c\n    nodePools: [{ name: NpWin, osType: Windows }]'),
+      'clusters[0].nodePools[0].name',
+      /lowercase/,
+    ],
+    [
+      'duplicate pool names',
+      minimal(
+        '  - name: c\n    nodePools: [{ name: p, osType: Linux }, { name: p, osType: Linux }]',
+      ),
+      'clusters[0].nodePools[1].name',
+      /duplicate pool/,
+    ],
+    [
+      'duplicate cluster names',
+      minimal(
+        '  - name: c\n    nodePools: []\n  - name: c\n    nodePools: []',
+      ),
+      'clusters[1].name',
+      /duplicate cluster/,
+    ],
+    [
+      'a negative count',
+      minimal('  - name: c\n    nodePools: [{ name: p, osType: Linux, count: -1 }]'),
+      'clusters[0].nodePools[0].count',
+      /0|greater/i,
+    ],
+    [
+      'an object without kind',
+      minimal(
+        '  - name: c\n    nodePools: []\n    objects: [{ apiVersion: v1, metadata: { name: x } }]',
+      ),
+      'clusters[0].objects[0].kind',
+      /./,
+    ],
+    [
+      'labels that are not strings',
+      minimal(
+        '  - name: c\n    nodePools: [{ name: p, osType: Linux, labels: { a: { b: c } } }]',
+      ),
+      'clusters[0].nodePools[0].labels.a',
+      /./,
+    ],
+    [
+      'a bad kubernetesVersion',
+      minimal('  - name: c\n    kubernetesVersion: latest\n    nodePools: []'),
+      'clusters[0].kubernetesVersion',
+      /1\.33/,
+    ],
+  ])('rejects %s', (_what, text, path, message) => {
+    const problems = problemsOf(text);
+    expect(problems[0].path).toBe(path);
+    expect(problems[0].message).toMatch(message);
+    expect(problems[0].line).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['the wrong apiVersion', 'apiVersion: v2\nkind: Fleet\nmetadata: { name: x }\nclusters: []', 'apiVersion'],
+    ['a missing clusters list', 'apiVersion: winready/v1\nkind: Fleet\nmetadata: { name: x }', 'clusters'],
+    [
+      'a bad image os.version',
+      'apiVersion: winready/v1\nkind: Fleet\nmetadata: { name: x }\nclusters: []\nimages:\n  a:b:\n    platforms: [{ os: windows, architecture: amd64, osVersion: ltsc2022 }]',
+      'images.a:b.platforms[0].osVersion',
+    ],
+  ])('rejects %s', (_what, text, path) => {
+    expect(problemsOf(text)[0].path).toBe(path);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const problems = problemsOf('apiVersion: winready/v1\nkind: [Fleet\n');
+    expect(problems[0].line).toBeGreaterThan(0);
+    expect(problems[0].path).toBe('');
+  });
+
+  it('says what and where in its message', () => {
+    expect(() =>
+      parseFleet(minimal('  - name: c\n    nodePools: [{ name: p }]'), 'f.yaml'),
+    ).toThrow(/^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): /);
+  });
+});

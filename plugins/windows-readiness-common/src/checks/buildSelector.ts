@@ -31,10 +31,16 @@ export function checkBuildSelector(
     return result(
       ID,
       'warn',
-      `Pods can land on ${names(bad)}, whose Windows build cannot start the images, as well as on ${names(good)}; nothing keeps them off.`,
+      `Pods can land on ${names(
+        bad,
+      )}, whose Windows build cannot start the images, as well as on ${names(
+        good,
+      )}; nothing keeps them off.`,
       bad.map(pool => poolEvidence(workload, pool)),
       {
-        summary: `Select the build of ${names(good)} with node.kubernetes.io/windows-build (or kubernetes.azure.com/os-sku, or a RuntimeClass).`,
+        summary: `Select the build of ${names(
+          good,
+        )} with node.kubernetes.io/windows-build (or kubernetes.azure.com/os-sku, or a RuntimeClass).`,
         snippet: buildSelectorSnippet(good),
         snippetLanguage: 'yaml',
       },
@@ -51,6 +57,8 @@ export function checkBuildSelector(
   return result(
     ID,
     'pass',
-    `Every Windows pool the workload can land on (${names(good)}) starts its images.`,
+    `Every Windows pool the workload can land on (${names(
+      good,
+    )}) starts its images.`,
   );
 }

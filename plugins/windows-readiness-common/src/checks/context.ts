@@ -1,5 +1,10 @@
 import type { OsSkuTable } from '../catalog/osSkus';
-import type { CheckId, CheckResult, CheckResultValue, Evidence } from '../model';
+import type {
+  CheckId,
+  CheckResult,
+  CheckResultValue,
+  Evidence,
+} from '../model';
 import type { ImageFacts } from '../analysis/imageFacts';
 import type { PoolProfile } from '../scheduling/poolProfile';
 import { formatWindowsVersion } from '../versions/windowsVersion';
@@ -31,7 +36,9 @@ export function objectRef(workload: Workload): string {
 }
 
 export function poolBuild(pool: PoolProfile): string | undefined {
-  return pool.hostBuild ? formatWindowsVersion(pool.hostBuild, true) : undefined;
+  return pool.hostBuild
+    ? formatWindowsVersion(pool.hostBuild, true)
+    : undefined;
 }
 
 export function imageBuilds(image: ImageFacts): string[] {

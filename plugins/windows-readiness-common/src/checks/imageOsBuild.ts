@@ -1,5 +1,9 @@
 import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
-import { imageFitsPool } from '../analysis/imageFacts';
+import {
+  imageFitsPool,
+  type Fit,
+  type ImageFacts,
+} from '../analysis/imageFacts';
 import type { CheckResult, Evidence } from '../model';
 import { rebuildRemediation } from './remediation';
 import {
@@ -12,6 +16,18 @@ import {
 } from './context';
 
 const ID = 'image-os-build';
+
+function whyNotFit(fit: Fit, image: ImageFacts): string {
+  if (fit === 'unknown' && image.known) return 'The pool build is unknown.';
+  if (fit === 'unknown') {
+    return `The registry has no platform data for this image${
+      image.error ? `: ${image.error}` : ''
+    }.`;
+  }
+  return image.windows
+    ? 'No Windows platform of this image can start on this build (process isolation).'
+    : 'The image has no Windows platform.';
+}
 
 /** Fails when no selected Windows pool can start every image under process isolation. */
 export function checkImageOsBuild(
@@ -46,11 +62,33 @@ export function checkImageOsBuild(
     );
   }
   if (windowsPools.length === 0) {
+    const clusterWindows = analysis.pools.filter(p => p.osType === 'Windows');
+    const selector = Object.entries(analysis.nodeSelector)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(', ');
     return result(
       ID,
       'fail',
-      `No Windows pool in ${workload.cluster} matches the workload's node selection.`,
-      [{ cluster: workload.cluster, object: objectRef(workload) }],
+      `No Windows pool in ${
+        workload.cluster
+      } matches the workload's node selection${
+        selector ? ` (nodeSelector ${selector})` : ''
+      }; the cluster's Windows pools: ${
+        clusterWindows
+          .map(p => `${p.name} (${poolBuild(p) ?? 'unknown build'})`)
+          .join(', ') || 'none'
+      }.`,
+      clusterWindows.map(pool => ({
+        cluster: workload.cluster,
+        pool: pool.name,
+        object: objectRef(workload),
+        poolBuild: poolBuild(pool),
+        osSku: pool.osSku,
+        detail: 'Not selected by the workload.',
+      })),
+      clusterWindows[0]?.hostBuild
+        ? rebuildRemediation(clusterWindows[0].hostBuild.build)
+        : undefined,
     );
   }
 
@@ -72,14 +110,7 @@ export function checkImageOsBuild(
         imageBuilds: imageBuilds(image),
         poolBuild: poolBuild(pool),
         osSku: pool.osSku,
-        detail:
-          fit === 'unknown'
-            ? image.known
-              ? 'The pool build is unknown.'
-              : `The registry has no platform data for this image${image.error ? `: ${image.error}` : ''}.`
-            : image.windows
-            ? 'No Windows platform of this image can start on this build (process isolation).'
-            : 'The image has no Windows platform.',
+        detail: whyNotFit(fit, image),
       });
     }
   }
@@ -87,7 +118,9 @@ export function checkImageOsBuild(
     return result(
       ID,
       'unknown',
-      `Cannot tell whether the images start on ${names(windowsPools)}: some image or pool build is unknown.`,
+      `Cannot tell whether the images start on ${names(
+        windowsPools,
+      )}: some image or pool build is unknown.`,
       evidence,
     );
   }
@@ -96,8 +129,15 @@ export function checkImageOsBuild(
     ID,
     'fail',
     `No selected Windows pool can start the images: ${evidence
-      .map(e => `${e.image} [${e.imageBuilds?.join(', ') || 'no Windows build'}] on ${e.pool} (${e.poolBuild ?? 'unknown build'})`)
-      .join('; ')}. The pods fail with "The container operating system does not match the host operating system".`,
+      .map(
+        e =>
+          `${e.image} [${e.imageBuilds?.join(', ') || 'no Windows build'}] on ${
+            e.pool
+          } (${e.poolBuild ?? 'unknown build'})`,
+      )
+      .join(
+        '; ',
+      )}. The pods fail with "The container operating system does not match the host operating system".`,
     evidence,
     target ? rebuildRemediation(target.hostBuild!.build) : undefined,
   );

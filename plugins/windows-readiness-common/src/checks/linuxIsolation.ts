@@ -16,16 +16,14 @@ export function checkLinuxIsolation(
   }
   const windowsPools = eligible.filter(pool => pool.osType === 'Windows');
   if (windowsPools.length === 0) {
-    return result(
-      ID,
-      'pass',
-      'The workload cannot land on a Windows pool.',
-    );
+    return result(ID, 'pass', 'The workload cannot land on a Windows pool.');
   }
   return result(
     ID,
     'warn',
-    `The workload has no kubernetes.io/os: linux selector and can land on Windows pool(s) ${names(windowsPools)}, which carry no taint it lacks a toleration for; its pods would fail to pull there.`,
+    `The workload has no kubernetes.io/os: linux selector and can land on Windows pool(s) ${names(
+      windowsPools,
+    )}, which carry no taint it lacks a toleration for; its pods would fail to pull there.`,
     windowsPools.map(pool => poolEvidence(workload, pool)),
     {
       summary:

@@ -17,7 +17,8 @@ export function checkOsSelector(
   }
   const linuxPools = eligible.filter(pool => pool.osType !== 'Windows');
   const remediation = {
-    summary: 'Select Windows nodes with kubernetes.io/os and declare the pod OS.',
+    summary:
+      'Select Windows nodes with kubernetes.io/os and declare the pod OS.',
     snippet: osSelectorSnippet('windows'),
     snippetLanguage: 'yaml' as const,
   };
@@ -25,7 +26,9 @@ export function checkOsSelector(
     return result(
       ID,
       'fail',
-      `The workload can be scheduled on Linux pool(s) ${names(linuxPools)}, where its Windows containers cannot run.`,
+      `The workload can be scheduled on Linux pool(s) ${names(
+        linuxPools,
+      )}, where its Windows containers cannot run.`,
       linuxPools.map(pool => ({
         cluster: workload.cluster,
         pool: pool.name,

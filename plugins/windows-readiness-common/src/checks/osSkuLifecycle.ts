@@ -26,7 +26,9 @@ export function checkOsSkuLifecycle(
     if (!info) {
       unknown.push(
         poolEvidence(workload, pool, {
-          detail: `OS SKU ${pool.osSku ?? '(none)'} is not in the OS SKU table.`,
+          detail: `OS SKU ${
+            pool.osSku ?? '(none)'
+          } is not in the OS SKU table.`,
         }),
       );
       continue;
@@ -50,7 +52,13 @@ export function checkOsSkuLifecycle(
         poolEvidence(workload, pool, {
           detail:
             days <= 0
-              ? `${info.osSku} retired on ${info.retirementDate}: no new node images or patches${info.imageDeletionDate ? `; images are deleted on ${info.imageDeletionDate}` : ''}.`
+              ? `${info.osSku} retired on ${
+                  info.retirementDate
+                }: no new node images or patches${
+                  info.imageDeletionDate
+                    ? `; images are deleted on ${info.imageDeletionDate}`
+                    : ''
+                }.`
               : `${info.osSku} retires on ${info.retirementDate}, in ${days} days.`,
         }),
       );
@@ -84,12 +92,7 @@ export function checkOsSkuLifecycle(
     );
   }
   if (unknown.length > 0) {
-    return result(
-      ID,
-      'unknown',
-      unknown.map(e => e.detail).join(' '),
-      unknown,
-    );
+    return result(ID, 'unknown', unknown.map(e => e.detail).join(' '), unknown);
   }
   return result(
     ID,

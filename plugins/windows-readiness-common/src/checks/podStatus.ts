@@ -34,7 +34,9 @@ export function checkPodStatus(
   return result(
     ID,
     'fail',
-    `${podCount} of ${workload.pods.length} pod(s) show ${kinds.join(' and ')}.`,
+    `${podCount} of ${workload.pods.length} pod(s) show ${kinds.join(
+      ' and ',
+    )}.`,
     signals.map(signal => ({
       cluster: workload.cluster,
       object: `Pod ${workload.namespace}/${signal.pod}`,
@@ -44,10 +46,14 @@ export function checkPodStatus(
     })),
     signals.some(signal => signal.kind === 'untolerated-taint')
       ? {
-          summary: `See taint-toleration for the tolerations ${objectRef(workload)} needs.`,
+          summary: `See taint-toleration for the tolerations ${objectRef(
+            workload,
+          )} needs.`,
         }
       : {
-          summary: `See image-os-build for the base image that matches the node build of ${objectRef(workload)}.`,
+          summary: `See image-os-build for the base image that matches the node build of ${objectRef(
+            workload,
+          )}.`,
         },
   );
 }

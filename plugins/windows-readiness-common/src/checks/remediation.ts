@@ -18,7 +18,9 @@ export function buildSelectorSnippet(pools: readonly PoolProfile[]): string {
         .map(pool => formatWindowsVersion(pool.hostBuild!, false)),
     ),
   ];
-  const nodeSelector: Record<string, string> = { 'kubernetes.io/os': 'windows' };
+  const nodeSelector: Record<string, string> = {
+    'kubernetes.io/os': 'windows',
+  };
   if (builds.length === 1) {
     nodeSelector['node.kubernetes.io/windows-build'] = builds[0];
     return yaml({ spec: { template: { spec: { nodeSelector } } } });
@@ -101,7 +103,9 @@ export function rebuildRemediation(hostBuild: number): Remediation {
     : `an image built on 10.0.${hostBuild}`;
   return {
     summary: `Rebuild the image on ${base} (or publish a multi-platform image with an entry for 10.0.${hostBuild}).`,
-    snippet: tag ? `FROM mcr.microsoft.com/windows/servercore:${tag}` : undefined,
+    snippet: tag
+      ? `FROM mcr.microsoft.com/windows/servercore:${tag}`
+      : undefined,
     snippetLanguage: tag ? 'dockerfile' : undefined,
   };
 }

@@ -38,15 +38,25 @@ export function checkTaintToleration(
   return result(
     ID,
     'fail',
-    `Every Windows pool that can run the workload (${names(windowsCompatible)}) has a taint it does not tolerate: pods stay Pending.`,
+    `Every Windows pool that can run the workload (${names(
+      windowsCompatible,
+    )}) has a taint it does not tolerate: pods stay Pending.`,
     windowsCompatible.map(pool =>
       poolEvidence(workload, pool, {
         taints: untoleratedTaints(pool.taints, tolerations).map(formatTaint),
       }),
     ),
     {
-      summary: `Tolerate ${missing.map(formatTaint).join(', ')} (or use a RuntimeClass that carries the toleration and selector for ${target.name}).`,
-      snippet: `${tolerationsSnippet(missing)}\n---\n${runtimeClassSnippet(target)}`,
+      summary: `Tolerate ${missing
+        .map(formatTaint)
+        .join(
+          ', ',
+        )} (or use a RuntimeClass that carries the toleration and selector for ${
+        target.name
+      }).`,
+      snippet: `${tolerationsSnippet(missing)}\n---\n${runtimeClassSnippet(
+        target,
+      )}`,
       snippetLanguage: 'yaml',
     },
   );

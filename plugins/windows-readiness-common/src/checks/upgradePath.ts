@@ -1,9 +1,15 @@
 import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
 import { imageFitsPool } from '../analysis/imageFacts';
 import type { CheckResult, Evidence } from '../model';
+import { findOsSku } from '../catalog/osSkus';
 import type { PoolProfile } from '../scheduling/poolProfile';
 import { rebuildRemediation } from './remediation';
-import { imageBuilds, poolEvidence, result, type CheckContext } from './context';
+import {
+  imageBuilds,
+  poolEvidence,
+  result,
+  type CheckContext,
+} from './context';
 
 const ID = 'upgrade-path';
 
@@ -13,12 +19,14 @@ export function poolOnOsSku(
   osSku: string,
   context: CheckContext,
 ): PoolProfile {
-  const info = context.osSkus.get(osSku);
+  const info = findOsSku(context.osSkus, osSku);
   return {
     ...pool,
     osSku,
     osSkuInfo: info,
-    hostBuild: info?.build ? { major: 10, minor: 0, build: info.build } : undefined,
+    hostBuild: info?.build
+      ? { major: 10, minor: 0, build: info.build }
+      : undefined,
     hostBuildSource: info?.build ? 'osSku' : undefined,
   };
 }
@@ -71,9 +79,9 @@ export function checkUpgradePath(
     return result(
       ID,
       'warn',
-      `The images have no platform for the next OS SKU (${successors.join(', ')}): ${[
-        ...new Set(blocked.map(e => e.image)),
-      ].join(', ')}.`,
+      `The images have no platform for the next OS SKU (${successors.join(
+        ', ',
+      )}): ${[...new Set(blocked.map(e => e.image))].join(', ')}.`,
       blocked,
       targetBuild
         ? {

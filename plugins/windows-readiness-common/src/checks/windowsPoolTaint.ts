@@ -29,7 +29,9 @@ export function checkWindowsPoolTaint(
     'warn',
     `Windows pool(s) ${untainted
       .map(pool => pool.name)
-      .join(', ')} carry no NoSchedule/NoExecute taint: Linux pods without an OS selector can land there.`,
+      .join(
+        ', ',
+      )} carry no NoSchedule/NoExecute taint: Linux pods without an OS selector can land there.`,
     untainted.map(pool => ({ cluster, pool: pool.name, osSku: pool.osSku })),
     {
       summary:

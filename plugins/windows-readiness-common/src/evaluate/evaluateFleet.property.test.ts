@@ -3,7 +3,7 @@ import { CHECK_IDS } from '../checks';
 import type { Fleet } from '../model';
 import { evaluateFleet } from './evaluateFleet';
 import { serviceStatus } from './status';
-import { whatIf } from '../whatIf/whatIf';
+import { WhatIfError, whatIf } from '../whatIf/whatIf';
 
 const label = fc.constantFrom(
   'kubernetes.io/os',
@@ -23,7 +23,13 @@ const labelValue = fc.constantFrom(
   '3',
   '',
 );
-const images = fc.constantFrom('img/a:1', 'img/b:1', 'img/c:1', 'unknown/d:1', 'nginx');
+const images = fc.constantFrom(
+  'img/a:1',
+  'img/b:1',
+  'img/c:1',
+  'unknown/d:1',
+  'nginx',
+);
 const osVersion = fc.constantFrom(
   undefined,
   '10.0.17134.1',
@@ -57,7 +63,15 @@ const podSpec = fc.record(
               matchExpressions: fc.array(
                 fc.record({
                   key: label,
-                  operator: fc.constantFrom('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt', 'Nope'),
+                  operator: fc.constantFrom(
+                    'In',
+                    'NotIn',
+                    'Exists',
+                    'DoesNotExist',
+                    'Gt',
+                    'Lt',
+                    'Nope',
+                  ),
                   values: fc.array(labelValue, { maxLength: 2 }),
                 }),
                 { maxLength: 2 },
@@ -83,7 +97,9 @@ const object = fc.oneof(
     metadata: fc.record({
       name: fc.constantFrom('a', 'b', 'c'),
       namespace: fc.constantFrom('ns1', 'ns2'),
-      labels: fc.record({ 'backstage.io/kubernetes-id': fc.constantFrom('s1', 's2', 's3') }),
+      labels: fc.record({
+        'backstage.io/kubernetes-id': fc.constantFrom('s1', 's2', 's3'),
+      }),
     }),
     spec: fc.record({ template: fc.record({ spec: podSpec }) }),
   }),
@@ -93,8 +109,17 @@ const object = fc.oneof(
     metadata: fc.record({
       name: fc.constantFrom('a-1-x', 'b-2-y', 'p'),
       namespace: fc.constantFrom('ns1', 'ns2'),
-      labels: fc.record({ 'backstage.io/kubernetes-id': fc.constantFrom('s1', 's4') }, { requiredKeys: [] }),
-      ownerReferences: fc.array(fc.record({ kind: fc.constantFrom('ReplicaSet', 'Job', 'Deployment'), name: fc.constantFrom('a-1', 'b', 'a') }), { maxLength: 1 }),
+      labels: fc.record(
+        { 'backstage.io/kubernetes-id': fc.constantFrom('s1', 's4') },
+        { requiredKeys: [] },
+      ),
+      ownerReferences: fc.array(
+        fc.record({
+          kind: fc.constantFrom('ReplicaSet', 'Job', 'Deployment'),
+          name: fc.constantFrom('a-1', 'b', 'a'),
+        }),
+        { maxLength: 1 },
+      ),
     }),
     spec: podSpec,
     status: fc.anything(),
@@ -104,19 +129,54 @@ const object = fc.oneof(
     kind: fc.constant('RuntimeClass'),
     metadata: fc.record({ name: fc.constant('windows') }),
     handler: fc.constant('runhcs-wcow-process'),
-    scheduling: fc.record({ nodeSelector: fc.dictionary(label, labelValue, { maxKeys: 1 }), tolerations: fc.array(toleration, { maxLength: 1 }) }),
+    scheduling: fc.record({
+      nodeSelector: fc.dictionary(label, labelValue, { maxKeys: 1 }),
+      tolerations: fc.array(toleration, { maxLength: 1 }),
+    }),
   }),
-  fc.record({ apiVersion: fc.constant('v1'), kind: fc.constant('Event'), metadata: fc.record({ name: fc.constant('e') }), involvedObject: fc.record({ kind: fc.constant('Pod'), name: fc.constantFrom('a-1-x', 'p') }), message: fc.constantFrom('0/3 nodes are available: 1 node(s) had untolerated taint {os: windows}', 'no match for platform in manifest', 'other'), extra: fc.anything() }),
+  fc.record({
+    apiVersion: fc.constant('v1'),
+    kind: fc.constant('Event'),
+    metadata: fc.record({ name: fc.constant('e') }),
+    involvedObject: fc.record({
+      kind: fc.constant('Pod'),
+      name: fc.constantFrom('a-1-x', 'p'),
+    }),
+    message: fc.constantFrom(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {os: windows}',
+      'no match for platform in manifest',
+      'other',
+    ),
+    extra: fc.anything(),
+  }),
 );
 
 const pool = fc.record(
   {
     name: fc.constantFrom('system', 'npwin', 'npw22', 'np25'),
     osType: fc.constantFrom('Linux', 'Windows'),
-    osSku: fc.constantFrom('Windows2019', 'Windows2022', 'Windows2025', 'WindowsAnnual', 'Ubuntu', 'Made-up'),
-    nodeImageVersion: fc.constantFrom('AKSWindows-2022-containerd-20348.2582.240716', 'AKSUbuntu-2204gen2containerd-202407.03.0', 'junk'),
+    osSku: fc.constantFrom(
+      'Windows2019',
+      'Windows2022',
+      'Windows2025',
+      'WindowsAnnual',
+      'Ubuntu',
+      'Made-up',
+    ),
+    nodeImageVersion: fc.constantFrom(
+      'AKSWindows-2022-containerd-20348.2582.240716',
+      'AKSUbuntu-2204gen2containerd-202407.03.0',
+      'junk',
+    ),
     kernelVersion: fc.constantFrom('10.0.17763.1', '5.15.0-1064-azure', 'junk'),
-    taints: fc.array(fc.constantFrom('os=windows:NoSchedule', 'sku=win:NoExecute', 'a:PreferNoSchedule'), { maxLength: 2 }),
+    taints: fc.array(
+      fc.constantFrom(
+        'os=windows:NoSchedule',
+        'sku=win:NoExecute',
+        'a:PreferNoSchedule',
+      ),
+      { maxLength: 2 },
+    ),
     labels: fc.dictionary(label, labelValue, { maxKeys: 1 }),
     mode: fc.constantFrom('System', 'User'),
   },
@@ -129,7 +189,10 @@ const fleet: fc.Arbitrary<Fleet> = fc
       fc.record({
         name: fc.constantFrom('c1', 'c2', 'c3'),
         kubernetesVersion: fc.constantFrom('1.24.9', '1.33.2', undefined),
-        nodePools: fc.uniqueArray(pool, { selector: p => p.name, maxLength: 4 }),
+        nodePools: fc.uniqueArray(pool, {
+          selector: p => p.name,
+          maxLength: 4,
+        }),
         objects: fc.array(object, { maxLength: 6 }),
       }),
       { selector: c => c.name, maxLength: 3 },
@@ -138,7 +201,14 @@ const fleet: fc.Arbitrary<Fleet> = fc
       images,
       fc.record({
         platforms: fc.array(
-          fc.record({ os: fc.constantFrom('windows', 'linux'), architecture: fc.constantFrom('amd64', 'arm64'), osVersion }, { requiredKeys: ['os', 'architecture'] }),
+          fc.record(
+            {
+              os: fc.constantFrom('windows', 'linux'),
+              architecture: fc.constantFrom('amd64', 'arm64'),
+              osVersion,
+            },
+            { requiredKeys: ['os', 'architecture'] },
+          ),
           { maxLength: 3 },
         ),
       }),
@@ -175,18 +245,21 @@ describe('evaluateFleet on arbitrary fleets', () => {
           const results = s.checks.map(c => c.result);
           expect(s.status).toBe(serviceStatus(s.checks, s.involvesWindows));
           expect(s.status === 'blocked').toBe(results.includes('fail'));
-          if (s.status === 'ready') expect(s.involvesWindows).toBe(true);
-          if (!s.involvesWindows) {
-            // The Windows checks skip for a workload that does not involve Windows.
-            expect(
-              s.checks.filter(c => c.id !== 'linux-isolation').every(c => c.result === 'skip'),
-            ).toBe(true);
-          }
+          expect(s.status !== 'ready' || s.involvesWindows).toBe(true);
+          // The Windows checks skip for a workload that does not involve Windows.
+          expect(
+            s.involvesWindows ||
+              s.checks
+                .filter(c => c.id !== 'linux-isolation')
+                .every(c => c.result === 'skip'),
+          ).toBe(true);
           // Per check, the service result is the worst over its workloads.
           for (const c of s.checks) {
             const rank = ['skip', 'pass', 'unknown', 'warn', 'fail'];
             const worst = Math.max(
-              ...s.workloads.map(w => rank.indexOf(w.checks.find(x => x.id === c.id)!.result)),
+              ...s.workloads.map(w =>
+                rank.indexOf(w.checks.find(x => x.id === c.id)!.result),
+              ),
             );
             expect(rank.indexOf(c.result)).toBe(worst);
           }
@@ -211,21 +284,39 @@ describe('evaluateFleet on arbitrary fleets', () => {
     );
   });
 
-  it('what-if never throws and only lists services that get worse', () => {
+  it('what-if refuses clearly or only lists services that get worse', () => {
     fc.assert(
       fc.property(
         fleet.filter(f => f.clusters.some(c => c.nodePools.length > 0)),
         fc.constantFrom('Windows2019', 'Windows2022', 'Windows2025', 'Nope'),
         (f, osSku) => {
           const cluster = f.clusters.find(c => c.nodePools.length > 0)!;
-          const order = ['not-applicable', 'ready', 'unknown', 'at-risk', 'blocked'];
-          const answer = whatIf(
-            f,
-            { cluster: cluster.name, pool: cluster.nodePools[0].name, osSku },
-            { asOf },
+          const order = [
+            'not-applicable',
+            'ready',
+            'unknown',
+            'at-risk',
+            'blocked',
+          ];
+          let answer;
+          let refusal: unknown;
+          try {
+            answer = whatIf(
+              f,
+              { cluster: cluster.name, pool: cluster.nodePools[0].name, osSku },
+              { asOf },
+            );
+          } catch (error) {
+            refusal = error;
+          }
+          // Only a clear refusal (unknown SKU, Linux <-> Windows) is allowed.
+          expect(refusal === undefined || refusal instanceof WhatIfError).toBe(
+            true,
           );
-          for (const impact of answer.impacted) {
-            expect(order.indexOf(impact.after)).toBeGreaterThan(order.indexOf(impact.before));
+          for (const impact of answer?.impacted ?? []) {
+            expect(order.indexOf(impact.after)).toBeGreaterThan(
+              order.indexOf(impact.before),
+            );
           }
         },
       ),

@@ -6,7 +6,10 @@ import type { CheckResultValue, EvaluationResult } from '../model';
 import { evaluateFleet } from './evaluateFleet';
 
 const demo = parseFleet(
-  readFileSync(resolve(__dirname, '../../../../examples/fleets/demo.yaml'), 'utf8'),
+  readFileSync(
+    resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
+    'utf8',
+  ),
   'demo.yaml',
 );
 const NOW = new Date('2026-11-27T00:00:00Z');
@@ -98,7 +101,7 @@ describe('evaluateFleet on the demo fleet', () => {
     expect(c.result).toBe('warn');
     expect(c.evidence.map(e => e.pool).sort()).toEqual(['npw22', 'npwan']);
     expect(c.remediation?.snippet).toContain(
-      "node.kubernetes.io/windows-build: 10.0.26100",
+      'node.kubernetes.io/windows-build: 10.0.26100',
     );
   });
 

@@ -64,9 +64,17 @@ export function worstPerCheck(
         perWorkload.length > 1 ? `${label}: ${check.message}` : check.message;
       if (!current) {
         order.push(check.id);
-        worst.set(check.id, { ...check, message, evidence: [...check.evidence] });
+        worst.set(check.id, {
+          ...check,
+          message,
+          evidence: [...check.evidence],
+        });
       } else if (RESULT_RANK[check.result] > RESULT_RANK[current.result]) {
-        worst.set(check.id, { ...check, message, evidence: [...check.evidence] });
+        worst.set(check.id, {
+          ...check,
+          message,
+          evidence: [...check.evidence],
+        });
       } else if (check.result === current.result && check.result !== 'skip') {
         current.evidence.push(...check.evidence);
         if (current.result !== 'pass') current.message += ` ${message}`;

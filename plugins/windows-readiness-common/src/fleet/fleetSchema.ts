@@ -9,13 +9,18 @@ const labels = z.record(z.string(), z.string(), {
 
 const taint = z.string().refine(value => parseTaint(value) !== undefined, {
   error: value =>
-    `invalid taint ${JSON.stringify(value.input)}: expected key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute`,
+    `invalid taint ${JSON.stringify(
+      value.input,
+    )}: expected key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute`,
 });
 
 // Windows pool names are at most 6 characters; the REST pattern allows 12.
 const poolName = z
   .string()
-  .regex(/^[a-z][a-z0-9]{0,11}$/, 'must be 1-12 lowercase letters and digits, starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9]{0,11}$/,
+    'must be 1-12 lowercase letters and digits, starting with a letter',
+  );
 
 const nodePool = z
   .object({

@@ -59,7 +59,9 @@ describe('parseFleet', () => {
     ],
     [
       'a Windows pool name over 6 characters',
-      minimal('  - name: c\n    nodePools: [{ name: npwindows, osType: Windows }]'),
+      minimal(
+        '  - name: c\n    nodePools: [{ name: npwindows, osType: Windows }]',
+      ),
       'clusters[0].nodePools[0].name',
       /longer than 6/,
     ],
@@ -79,15 +81,15 @@ describe('parseFleet', () => {
     ],
     [
       'duplicate cluster names',
-      minimal(
-        '  - name: c\n    nodePools: []\n  - name: c\n    nodePools: []',
-      ),
+      minimal('  - name: c\n    nodePools: []\n  - name: c\n    nodePools: []'),
       'clusters[1].name',
       /duplicate cluster/,
     ],
     [
       'a negative count',
-      minimal('  - name: c\n    nodePools: [{ name: p, osType: Linux, count: -1 }]'),
+      minimal(
+        '  - name: c\n    nodePools: [{ name: p, osType: Linux, count: -1 }]',
+      ),
       'clusters[0].nodePools[0].count',
       /0|greater/i,
     ],
@@ -121,8 +123,16 @@ describe('parseFleet', () => {
   });
 
   it.each([
-    ['the wrong apiVersion', 'apiVersion: v2\nkind: Fleet\nmetadata: { name: x }\nclusters: []', 'apiVersion'],
-    ['a missing clusters list', 'apiVersion: winready/v1\nkind: Fleet\nmetadata: { name: x }', 'clusters'],
+    [
+      'the wrong apiVersion',
+      'apiVersion: v2\nkind: Fleet\nmetadata: { name: x }\nclusters: []',
+      'apiVersion',
+    ],
+    [
+      'a missing clusters list',
+      'apiVersion: winready/v1\nkind: Fleet\nmetadata: { name: x }',
+      'clusters',
+    ],
     [
       'a bad image os.version',
       'apiVersion: winready/v1\nkind: Fleet\nmetadata: { name: x }\nclusters: []\nimages:\n  a:b:\n    platforms: [{ os: windows, architecture: amd64, osVersion: ltsc2022 }]',
@@ -140,7 +150,12 @@ describe('parseFleet', () => {
 
   it('says what and where in its message', () => {
     expect(() =>
-      parseFleet(minimal('  - name: c\n    nodePools: [{ name: p }]'), 'f.yaml'),
-    ).toThrow(/^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): /);
+      parseFleet(
+        minimal('  - name: c\n    nodePools: [{ name: p }]'),
+        'f.yaml',
+      ),
+    ).toThrow(
+      /^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): /,
+    );
   });
 });

@@ -18,7 +18,9 @@ export class FleetValidationError extends Error {
       `${source}: invalid fleet file\n${problems
         .map(
           p =>
-            `  ${p.path || '(root)'}${p.line ? ` (line ${p.line})` : ''}: ${p.message}`,
+            `  ${p.path || '(root)'}${p.line ? ` (line ${p.line})` : ''}: ${
+              p.message
+            }`,
         )
         .join('\n')}`,
     );

@@ -12,7 +12,7 @@ export function normalizeImageReference(reference: string): string {
   const lastSlash = ref.lastIndexOf('/');
   const colon = ref.indexOf(':', lastSlash + 1);
   let tag = colon >= 0 ? ref.slice(colon) : '';
-  let name = colon >= 0 ? ref.slice(0, colon) : ref;
+  const name = colon >= 0 ? ref.slice(0, colon) : ref;
   if (!tag && !digest) tag = ':latest';
   const firstPart = name.split('/')[0];
   const hasRegistry =
@@ -20,10 +20,13 @@ export function normalizeImageReference(reference: string): string {
     (firstPart.includes('.') ||
       firstPart.includes(':') ||
       firstPart === 'localhost');
-  if (!hasRegistry) {
-    name = `docker.io/${name.includes('/') ? name : `library/${name}`}`;
-  }
-  return `${name}${tag}${digest}`;
+  // As distribution/reference: index.docker.io is docker.io, and a Docker Hub
+  // name without a namespace lives in library/, with or without the domain.
+  let domain = hasRegistry ? firstPart : 'docker.io';
+  let path = hasRegistry ? name.slice(firstPart.length + 1) : name;
+  if (domain === 'index.docker.io') domain = 'docker.io';
+  if (domain === 'docker.io' && !path.includes('/')) path = `library/${path}`;
+  return `${domain}/${path}${tag}${digest}`;
 }
 
 /** Looks an image up by its exact reference, then by its canonical form. */

@@ -68,6 +68,7 @@ export function podSignals(
   events: readonly EventObject[],
 ): PodSignal[] {
   const name = pod.metadata?.name ?? '';
+  const namespace = pod.metadata?.namespace ?? 'default';
   const candidates = [
     ...containerMessages(pod.status?.containerStatuses),
     ...containerMessages(pod.status?.initContainerStatuses),
@@ -79,7 +80,10 @@ export function podSignals(
       .filter(
         event =>
           event.involvedObject?.kind === 'Pod' &&
-          event.involvedObject?.name === name,
+          event.involvedObject?.name === name &&
+          (event.involvedObject?.namespace ??
+            event.metadata?.namespace ??
+            'default') === namespace,
       )
       .map(event => ({ reason: event.reason, message: event.message })),
   ];

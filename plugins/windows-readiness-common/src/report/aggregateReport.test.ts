@@ -6,7 +6,10 @@ import { aggregateReport, statusInCluster } from './aggregateReport';
 
 const result = evaluateFleet(
   parseFleet(
-    readFileSync(resolve(__dirname, '../../../../examples/fleets/demo.yaml'), 'utf8'),
+    readFileSync(
+      resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
+      'utf8',
+    ),
   ),
   { asOf: new Date('2026-11-27') },
 );
@@ -32,14 +35,22 @@ describe('aggregateReport', () => {
 
   it('counts by owner only where an owner is known', () => {
     expect(report.byOwner).toEqual({
-      'group:default/team-orders': expect.objectContaining({ blocked: 1, 'at-risk': 1 }),
+      'group:default/team-orders': expect.objectContaining({
+        blocked: 1,
+        'at-risk': 1,
+      }),
       'group:default/team-payments': expect.objectContaining({ 'at-risk': 1 }),
     });
   });
 
   it('counts by cluster with the status a service has in that cluster', () => {
-    expect(report.byCluster['aks-eus-linux']).toMatchObject({ 'not-applicable': 1 });
-    expect(report.byCluster['aks-weu-legacy']).toMatchObject({ blocked: 2, 'at-risk': 2 });
+    expect(report.byCluster['aks-eus-linux']).toMatchObject({
+      'not-applicable': 1,
+    });
+    expect(report.byCluster['aks-weu-legacy']).toMatchObject({
+      blocked: 2,
+      'at-risk': 2,
+    });
     const storefront = result.services.find(s => s.id === 'storefront')!;
     expect(statusInCluster(storefront, 'aks-eus-linux')).toBe('not-applicable');
   });
@@ -47,7 +58,10 @@ describe('aggregateReport', () => {
   it('counts results per check', () => {
     expect(report.byCheck['image-os-build'].fail).toBe(2);
     expect(report.byCheck['linux-isolation'].warn).toBe(1);
-    const perCheck = Object.values(report.byCheck['os-selector']).reduce((a, b) => a + b, 0);
+    const perCheck = Object.values(report.byCheck['os-selector']).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(perCheck).toBe(15);
   });
 });

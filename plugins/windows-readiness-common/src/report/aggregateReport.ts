@@ -1,5 +1,9 @@
 import { CHECK_IDS } from '../checks/catalog';
-import { SERVICE_STATUSES, serviceStatus, worstPerCheck } from '../evaluate/status';
+import {
+  SERVICE_STATUSES,
+  serviceStatus,
+  worstPerCheck,
+} from '../evaluate/status';
 import type {
   CheckId,
   CheckResultValue,

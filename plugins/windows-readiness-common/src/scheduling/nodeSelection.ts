@@ -22,7 +22,10 @@ export function matchesRequirement(
   labels: Labels,
   requirement: NodeSelectorRequirement,
 ): boolean {
-  const value = labels[requirement.key];
+  // Own keys only: `constructor` or `toString` are label keys, not methods.
+  const value = Object.prototype.hasOwnProperty.call(labels, requirement.key)
+    ? labels[requirement.key]
+    : undefined;
   const values = requirement.values ?? [];
   switch (requirement.operator) {
     case 'In':
@@ -49,6 +52,22 @@ export function matchesRequirement(
 }
 
 /**
+ * A field requirement: the API server accepts only `metadata.name` with In or
+ * NotIn and exactly one value; anything else never schedules.
+ */
+function matchesField(
+  nodeName: string,
+  field: NodeSelectorRequirement,
+): boolean {
+  return (
+    field.key === 'metadata.name' &&
+    (field.operator === 'In' || field.operator === 'NotIn') &&
+    field.values?.length === 1 &&
+    matchesRequirement({ [field.key]: nodeName }, field)
+  );
+}
+
+/**
  * A term matches when all its requirements do; an empty term matches nothing
  * (k8s NodeSelectorTerm). `matchFields` can only name `metadata.name`, which is
  * matched against the pool's node names when they are known.
@@ -63,11 +82,7 @@ export function matchesTerm(
   if (expressions.length === 0 && fields.length === 0) return false;
   const fieldsMatch =
     fields.length === 0 ||
-    nodeNames.some(name =>
-      fields.every(field =>
-        matchesRequirement({ [field.key]: name }, field),
-      ),
-    );
+    nodeNames.some(name => fields.every(field => matchesField(name, field)));
   return (
     fieldsMatch && expressions.every(req => matchesRequirement(labels, req))
   );

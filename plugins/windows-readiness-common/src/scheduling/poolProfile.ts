@@ -1,5 +1,5 @@
 import type { Cluster, KubernetesObject, NodePool, OsType } from '../model';
-import type { OsSkuInfo, OsSkuTable } from '../catalog/osSkus';
+import { findOsSku, type OsSkuInfo, type OsSkuTable } from '../catalog/osSkus';
 import {
   formatWindowsVersion,
   parseKernelVersion,
@@ -33,7 +33,10 @@ function minorOf(kubernetesVersion: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** AKS picks Windows2019 up to 1.24 and Windows2022 from 1.25 when osSKU is omitted. */
+/**
+ * AKS's default when osSKU is omitted: Windows2019 up to 1.24, Windows2022
+ * from 1.25, Windows2025 from 1.37 (Azure/AKS#5904).
+ */
 export function effectiveOsSku(
   pool: NodePool,
   kubernetesVersion: string | undefined,
@@ -41,7 +44,8 @@ export function effectiveOsSku(
   if (pool.osSku) return pool.osSku;
   if (pool.osType !== 'Windows') return undefined;
   const minor = minorOf(pool.orchestratorVersion ?? kubernetesVersion);
-  return minor !== undefined && minor <= 24 ? 'Windows2019' : 'Windows2022';
+  if (minor !== undefined && minor <= 24) return 'Windows2019';
+  return minor !== undefined && minor >= 37 ? 'Windows2025' : 'Windows2022';
 }
 
 // AKS ARM sizes with a "p" feature letter (D4ps_v5, E8pds_v5) are Ampere arm64.
@@ -63,7 +67,12 @@ function hostBuildOf(
   const image = parseNodeImageVersion(pool.nodeImageVersion);
   if (image?.os === 'windows') {
     return {
-      build: { major: 10, minor: 0, build: image.build, revision: image.revision },
+      build: {
+        major: 10,
+        minor: 0,
+        build: image.build,
+        revision: image.revision,
+      },
       source: 'nodeImageVersion',
     };
   }
@@ -149,7 +158,7 @@ export function profilePool(
   osSkus: OsSkuTable,
 ): PoolProfile {
   const osSku = effectiveOsSku(pool, cluster.kubernetesVersion);
-  const osSkuInfo = osSku ? osSkus.get(osSku) : undefined;
+  const osSkuInfo = osSku ? findOsSku(osSkus, osSku) : undefined;
   const nodes = nodesOfPool(cluster.objects ?? [], pool.name);
   const { build, source } =
     pool.osType === 'Windows' ? hostBuildOf(pool, nodes[0], osSkuInfo) : {};

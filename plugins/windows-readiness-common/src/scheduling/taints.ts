@@ -14,8 +14,11 @@ const TAINT_EFFECTS: readonly string[] = [
   'NoExecute',
 ];
 
-// Same shape as ARM nodeTaints and `kubectl taint`: key[=value]:Effect.
-const TAINT_PATTERN = /^([A-Za-z0-9][-A-Za-z0-9_./]*)(?:=([^:]*))?:([A-Za-z]+)$/;
+// Same shape as ARM nodeTaints and `kubectl taint`: key[=value]:Effect. The
+// key and value follow label syntax (alphanumeric at both ends), so spaces,
+// `=` or a trailing `-` in a value make the text invalid, as kubectl says.
+const TAINT_PATTERN =
+  /^([A-Za-z0-9](?:[-A-Za-z0-9_./]*[A-Za-z0-9])?)(?:=((?:[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?))?:([A-Za-z]+)$/;
 
 /** Parses `key=value:Effect`; undefined when the text is not a taint. */
 export function parseTaint(text: unknown): Taint | undefined {

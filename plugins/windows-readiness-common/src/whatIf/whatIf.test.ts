@@ -4,7 +4,10 @@ import { parseFleet } from '../fleet/loadFleet';
 import { WhatIfError, whatIf } from './whatIf';
 
 const demo = parseFleet(
-  readFileSync(resolve(__dirname, '../../../../examples/fleets/demo.yaml'), 'utf8'),
+  readFileSync(
+    resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
+    'utf8',
+  ),
   'demo.yaml',
 );
 const asOf = new Date('2026-11-27');
@@ -16,11 +19,24 @@ describe('whatIf', () => {
       { cluster: 'aks-weu-legacy', pool: 'npwin', osSku: 'Windows2022' },
       { asOf },
     );
-    expect(answer).toMatchObject({ fromOsSku: 'Windows2019', toOsSku: 'Windows2022' });
+    expect(answer).toMatchObject({
+      fromOsSku: 'Windows2019',
+      toOsSku: 'Windows2022',
+    });
     expect(answer.impacted.map(i => [i.id, i.before, i.after])).toEqual([
       ['orders', 'at-risk', 'blocked'],
     ]);
     expect(answer.impacted[0].reasons.join('\n')).toMatch(/^image-os-build: /m);
+  });
+
+  it('matches the OS SKU ignoring case, as AKS does', () => {
+    const answer = whatIf(
+      demo,
+      { cluster: 'aks-weu-legacy', pool: 'npwin', osSku: 'windows2022' },
+      { asOf },
+    );
+    expect(answer.toOsSku).toBe('Windows2022');
+    expect(answer.impacted.map(i => i.id)).toEqual(['orders']);
   });
 
   it('keeps multi-platform images off the list', () => {
@@ -54,8 +70,22 @@ describe('whatIf', () => {
   });
 
   it.each([
-    [{ cluster: 'nope', pool: 'npwin', osSku: 'Windows2022' }, /No cluster named "nope"/],
-    [{ cluster: 'aks-weu-legacy', pool: 'np', osSku: 'Windows2022' }, /No pool named "np".*pools: system, npwin/],
+    [
+      { cluster: 'nope', pool: 'npwin', osSku: 'Windows2022' },
+      /No cluster named "nope"/,
+    ],
+    [
+      { cluster: 'aks-weu-legacy', pool: 'np', osSku: 'Windows2022' },
+      /No pool named "np".*pools: system, npwin/,
+    ],
+    [
+      { cluster: 'aks-weu-legacy', pool: 'npwin', osSku: 'Ubuntu' },
+      /Windows pool; Ubuntu is a Linux OS SKU/,
+    ],
+    [
+      { cluster: 'aks-weu-legacy', pool: 'npwin', osSku: 'Windows2030' },
+      /"Windows2030" is not in the OS SKU table/,
+    ],
   ])('rejects %o', (request, message) => {
     expect(() => whatIf(demo, request, { asOf })).toThrow(WhatIfError);
     expect(() => whatIf(demo, request, { asOf })).toThrow(message);

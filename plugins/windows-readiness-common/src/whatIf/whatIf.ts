@@ -1,6 +1,7 @@
-import { buildOsSkuTable } from '../catalog/osSkus';
+import { buildOsSkuTable, findOsSku } from '../catalog/osSkus';
 import { evaluateFleet, type EvaluateOptions } from '../evaluate/evaluateFleet';
 import { compareStatus, worseResult } from '../evaluate/status';
+import type { OsSkuInfo } from '../catalog/osSkus';
 import type { Fleet, ServiceStatus } from '../model';
 
 export interface WhatIfRequest {
@@ -20,7 +21,7 @@ export interface WhatIfImpact {
 export interface WhatIfResult {
   cluster: string;
   pool: string;
-  fromOsSku?: string;
+  fromOsSku: string | null;
   toOsSku: string;
   asOf: string;
   impacted: WhatIfImpact[];
@@ -34,18 +35,26 @@ export class WhatIfError extends Error {
 export function fleetWithPoolOsSku(
   fleet: Fleet,
   request: WhatIfRequest,
-  osSkuKnownAsWindows: boolean,
+  target: OsSkuInfo,
 ): Fleet {
   const cluster = fleet.clusters.find(c => c.name === request.cluster);
   if (!cluster) {
-    throw new WhatIfError(`No cluster named "${request.cluster}" in the fleet.`);
+    throw new WhatIfError(
+      `No cluster named "${request.cluster}" in the fleet.`,
+    );
   }
   const pool = cluster.nodePools.find(p => p.name === request.pool);
   if (!pool) {
     throw new WhatIfError(
-      `No pool named "${request.pool}" in cluster "${request.cluster}" (pools: ${cluster.nodePools
-        .map(p => p.name)
-        .join(', ')}).`,
+      `No pool named "${request.pool}" in cluster "${
+        request.cluster
+      }" (pools: ${cluster.nodePools.map(p => p.name).join(', ')}).`,
+    );
+  }
+  if (target.osType !== pool.osType) {
+    // AKS cannot change a pool's osType; that is a new pool, not a move.
+    throw new WhatIfError(
+      `Pool "${pool.name}" is a ${pool.osType} pool; ${target.osSku} is a ${target.osType} OS SKU.`,
     );
   }
   return {
@@ -61,8 +70,7 @@ export function fleetWithPoolOsSku(
                 : {
                     // The new nodes' build comes from the OS SKU table.
                     ...p,
-                    osSku: request.osSku,
-                    osType: osSkuKnownAsWindows ? 'Windows' : p.osType,
+                    osSku: target.osSku,
                     nodeImageVersion: undefined,
                     kernelVersion: undefined,
                   },
@@ -72,8 +80,9 @@ export function fleetWithPoolOsSku(
               object =>
                 !(
                   object.kind === 'Node' &&
-                  object.metadata?.labels?.['kubernetes.azure.com/agentpool'] ===
-                    pool.name
+                  object.metadata?.labels?.[
+                    'kubernetes.azure.com/agentpool'
+                  ] === pool.name
                 ),
             ),
           },
@@ -88,13 +97,16 @@ export function whatIf(
   options: EvaluateOptions = {},
 ): WhatIfResult {
   const osSkus = options.osSkus ?? buildOsSkuTable();
-  const target = osSkus.get(request.osSku);
+  const target = findOsSku(osSkus, request.osSku);
+  if (!target) {
+    throw new WhatIfError(
+      `OS SKU "${request.osSku}" is not in the OS SKU table (known: ${[
+        ...osSkus.keys(),
+      ].join(', ')}); add it as an override to simulate it.`,
+    );
+  }
   const asOf = options.asOf ?? new Date();
-  const moved = fleetWithPoolOsSku(
-    fleet,
-    request,
-    target?.osType === 'Windows',
-  );
+  const moved = fleetWithPoolOsSku(fleet, request, target);
   const before = evaluateFleet(fleet, { ...options, osSkus, asOf });
   const after = evaluateFleet(moved, { ...options, osSkus, asOf });
   const beforeById = new Map(before.services.map(s => [s.id, s]));
@@ -108,7 +120,10 @@ export function whatIf(
     const reasons = service.checks
       .filter(check => {
         const old = previousChecks.get(check.id)?.result ?? 'skip';
-        return old !== check.result && worseResult(old, check.result) === check.result;
+        return (
+          old !== check.result &&
+          worseResult(old, check.result) === check.result
+        );
       })
       .map(check => `${check.id}: ${check.message}`);
     impacted.push({
@@ -118,16 +133,14 @@ export function whatIf(
       reasons,
     });
   }
-  const pool = fleet.clusters
-    .find(c => c.name === request.cluster)
-    ?.nodePools.find(p => p.name === request.pool);
   return {
     cluster: request.cluster,
     pool: request.pool,
-    fromOsSku: before.clusters
-      .find(c => c.name === request.cluster)
-      ?.pools.find(p => p.name === request.pool)?.osSku ?? pool?.osSku,
-    toOsSku: request.osSku,
+    fromOsSku:
+      before.clusters
+        .find(c => c.name === request.cluster)
+        ?.pools.find(p => p.name === request.pool)?.osSku ?? null,
+    toOsSku: target.osSku,
     asOf: asOf.toISOString(),
     impacted: impacted.sort(
       (a, b) => compareStatus(b.after, a.after) || a.id.localeCompare(b.id),

@@ -42,7 +42,8 @@ function podTemplateOf(object: KubernetesObject) {
   if (object.kind === 'Pod') {
     return { metadata: object.metadata, spec: object.spec as PodSpec };
   }
-  if (object.kind === 'CronJob') return object.spec?.jobTemplate?.spec?.template;
+  if (object.kind === 'CronJob')
+    return object.spec?.jobTemplate?.spec?.template;
   return object.spec?.template;
 }
 
@@ -74,7 +75,11 @@ export function extractWorkloads(cluster: Cluster): Workload[] {
 
   // Without the ReplicaSet or Job object, its generated name still names the
   // controller: `<deployment>-<pod-template-hash>`, `<cronjob>-<schedule time>`.
-  const generatorOf = (kind: string | undefined, namespace: string, name = '') => {
+  const generatorOf = (
+    kind: string | undefined,
+    namespace: string,
+    name = '',
+  ) => {
     const parentKind = { ReplicaSet: 'Deployment', Job: 'CronJob' }[kind ?? ''];
     const cut = name.lastIndexOf('-');
     return parentKind && cut > 0
@@ -133,7 +138,8 @@ export function extractWorkloads(cluster: Cluster): Workload[] {
   for (const [key, object] of byKey) {
     const workload = workloadOf(rootOf(object));
     if (workload) ownerOfKey.set(key, workload);
-    if (workload && object.kind === 'Pod') workload.pods.push(object as PodObject);
+    if (workload && object.kind === 'Pod')
+      workload.pods.push(object as PodObject);
   }
 
   for (const object of objects) {

@@ -1,0 +1,22 @@
+import { main } from '../index';
+import { fixture } from './files';
+
+/** The fixture fleet most command tests run on. */
+export const FLEET = fixture('fleet.yaml');
+/** The day the expected verdicts of the fixture were written for. */
+export const AT = ['--at', '2026-11-01'];
+
+/** Runs main in process and collects what it writes and its exit code. */
+export async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: text => {
+      stdout += text;
+    },
+    stderr: text => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}

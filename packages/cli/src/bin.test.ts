@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+
+const BIN = path.resolve(__dirname, '../bin/winready');
+const FLEET = path.join(__dirname, '__fixtures__', 'fleet.yaml');
+
+function winready(...args: string[]) {
+  // Another cwd than the package's: the bin must find its source by itself.
+  return spawnSync(process.execPath, [BIN, ...args], {
+    cwd: os.tmpdir(),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('bin/winready', () => {
+  it('evaluates a fleet file to JSON', () => {
+    const run = winready(
+      'evaluate',
+      FLEET,
+      '--format',
+      'json',
+      '--at',
+      '2026-11-01',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.asOf).toBe('2026-11-01T00:00:00.000Z');
+    expect(result.services.map((s: { id: string }) => s.id)).toEqual([
+      'api',
+      'legacy',
+      'modern',
+      'multi',
+    ]);
+    expect(result.summary.total).toBe(4);
+  }, 60_000);
+
+  it('exits 2 with the problem on stderr for a bad file', () => {
+    const bad = path.join(__dirname, '__fixtures__', 'fleet-bad-taint.yaml');
+    const run = winready('evaluate', bad, '--fail-on', 'blocked');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/nodePools\[0\]\.taints\[0\] \(line 10\)/);
+  }, 60_000);
+});

@@ -1,0 +1,32 @@
+import {
+  aggregateReport,
+  evaluateFleet,
+} from '@winready/plugin-windows-readiness-common';
+import { exitCodeFor } from '../exitCodes';
+import { EVALUATION_FORMATTERS, type EvaluationReport } from '../formats';
+import type { CliIo } from '../io';
+import type { CommonOptions } from '../options';
+import { readFleetFile, readOsSkuTable } from '../readFleetFile';
+
+/** `winready evaluate FILE`: judges every service and cluster of a fleet. */
+export function evaluateCommand(
+  file: string,
+  options: CommonOptions,
+  io: CliIo,
+): number {
+  const fleet = readFleetFile(file);
+  const osSkus = readOsSkuTable(options.osSkus);
+  const result = evaluateFleet(fleet, {
+    asOf: options.at ?? new Date(),
+    osSkus,
+  });
+  const report: EvaluationReport = {
+    ...result,
+    summary: aggregateReport(result.services),
+  };
+  io.stdout(EVALUATION_FORMATTERS[options.format](report));
+  return exitCodeFor(
+    result.services.map(service => service.status),
+    options.failOn,
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The `winready` command: evaluate and what-if from a fleet file.
+ *
+ * @packageDocumentation
+ */
+
+import { Command, CommanderError } from 'commander';
+import { evaluateCommand } from './commands/evaluate';
+import { whatIfCommand, type WhatIfOptions } from './commands/whatIf';
+import {
+  CliError,
+  errorMessage,
+  EXIT_INTERNAL,
+  EXIT_OK,
+  EXIT_USAGE,
+} from './exitCodes';
+import type { CliIo } from './io';
+import { commonOptions, type CommonOptions } from './options';
+import packageJson from '../package.json';
+
+export type { CliIo } from './io';
+
+function createProgram(io: CliIo, setExitCode: (code: number) => void) {
+  const program = new Command('winready')
+    .description('Windows readiness of AKS services, from a fleet file.')
+    .version(packageJson.version)
+    // Throw instead of exiting, so that main decides the exit code and
+    // tests can run the program in process.
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run winready --help for usage)');
+
+  const evaluate = program
+    .command('evaluate')
+    .description('Evaluate every service and cluster of a fleet file.')
+    .argument('<file>', 'fleet file (YAML or JSON)');
+  commonOptions().forEach(option => evaluate.addOption(option));
+  evaluate.action((file: string, options: CommonOptions) =>
+    setExitCode(evaluateCommand(file, options, io)),
+  );
+
+  const whatIf = program
+    .command('what-if')
+    .description(
+      'List the services that get worse if a pool moves to another OS SKU.',
+    )
+    .argument('<file>', 'fleet file (YAML or JSON)')
+    .requiredOption('--cluster <name>', 'cluster of the pool')
+    .requiredOption('--pool <name>', 'node pool to move')
+    .requiredOption('--os-sku <sku>', 'OS SKU the pool moves to');
+  commonOptions().forEach(option => whatIf.addOption(option));
+  whatIf.action((file: string, options: WhatIfOptions) =>
+    setExitCode(whatIfCommand(file, options, io)),
+  );
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (the arguments after the command name) and resolves
+ * to the exit code. Never exits the process itself.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = createProgram(io, code => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has printed the message (or the help) already.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`winready: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const stack = (error as { stack?: unknown } | undefined)?.stack;
+    const detail = typeof stack === 'string' ? stack : errorMessage(error);
+    io.stderr(`winready: unexpected error (please report it): ${detail}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+/** Entry point of bin/winready. */
+export function run(): void {
+  main(process.argv.slice(2), {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+  }).then(code => {
+    // Not process.exit: piped output must finish flushing first.
+    process.exitCode = code;
+  });
+}

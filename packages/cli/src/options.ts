@@ -1,0 +1,59 @@
+import { InvalidArgumentError, Option } from 'commander';
+
+export const FORMATS = ['json', 'table', 'csv', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const FAIL_ON = ['blocked', 'at-risk'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Options both commands share. */
+export interface CommonOptions {
+  at?: Date;
+  format: Format;
+  failOn?: FailOn;
+  osSkus?: string;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A strict YYYY-MM-DD at 00:00 UTC. Date.parse would accept `2026-02-30`
+ * (rolling into March) and local-time forms, which breaks reproducibility.
+ */
+export function parseAt(value: string): Date {
+  const match = ISO_DATE.exec(value);
+  const [year, month, day] = match ? match.slice(1).map(Number) : [];
+  const date = match ? new Date(Date.UTC(year, month - 1, day)) : undefined;
+  if (
+    !date ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    throw new InvalidArgumentError(
+      'Expected a calendar date as YYYY-MM-DD (counted from 00:00 UTC).',
+    );
+  }
+  return date;
+}
+
+/** Adds --at, --format, --fail-on and --os-skus to a command's options. */
+export function commonOptions(): Option[] {
+  return [
+    new Option(
+      '--at <date>',
+      'count dates from this day (YYYY-MM-DD, UTC); default: now',
+    ).argParser(parseAt),
+    new Option('--format <format>', 'output format')
+      .choices(FORMATS)
+      .default('json'),
+    new Option(
+      '--fail-on <status>',
+      'exit 1 if a service is (what-if: ends) at this status or worse',
+    ).choices(FAIL_ON),
+    new Option(
+      '--os-skus <file>',
+      'YAML or JSON list of OS SKU overrides (fields of the OS SKU table)',
+    ),
+  ];
+}

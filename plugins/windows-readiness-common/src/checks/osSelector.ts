@@ -16,12 +16,12 @@ export function checkOsSelector(
     return result(ID, 'skip', 'The workload does not involve Windows.');
   }
   const linuxPools = eligible.filter(pool => pool.osType !== 'Windows');
-  const remediation = {
+  const remediation = () => ({
     summary:
       'Select Windows nodes with kubernetes.io/os and declare the pod OS.',
     snippet: osSelectorSnippet('windows'),
     snippetLanguage: 'yaml' as const,
-  };
+  });
   if (linuxPools.length > 0) {
     return result(
       ID,
@@ -35,7 +35,7 @@ export function checkOsSelector(
         object: objectRef(workload),
         osSku: pool.osSku,
       })),
-      remediation,
+      remediation(),
     );
   }
   if (
@@ -47,7 +47,7 @@ export function checkOsSelector(
       'warn',
       `The workload selects Windows only through ${BETA_OS_LABEL}, deprecated since Kubernetes 1.14.`,
       [{ cluster: workload.cluster, object: objectRef(workload) }],
-      remediation,
+      remediation(),
     );
   }
   return result(ID, 'pass', 'The workload cannot land on Linux nodes.');

@@ -2,22 +2,39 @@ import { stringify } from 'yaml';
 import { describeWindowsBuild } from '../catalog/windowsBuilds';
 import { formatWindowsVersion } from '../versions/windowsVersion';
 import type { PoolProfile } from '../scheduling/poolProfile';
-import { tolerationFor, type Taint } from '../scheduling/taints';
+import { formatTaint, tolerationFor, type Taint } from '../scheduling/taints';
 import type { Remediation } from '../model';
 
 function yaml(value: unknown): string {
   return stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
+// Thousands of workloads share a handful of snippets; YAML rendering dominates
+// evaluation time otherwise (bench:evaluate).
+const rendered = new Map<string, string>();
+function memo(key: string, render: () => string): string {
+  let text = rendered.get(key);
+  if (text === undefined) {
+    text = render();
+    if (rendered.size > 10_000) rendered.clear();
+    rendered.set(key, text);
+  }
+  return text;
+}
+
 /** The pod spec fragment that pins a workload to the build of these pools. */
 export function buildSelectorSnippet(pools: readonly PoolProfile[]): string {
-  const builds = [
+  const builds: string[] = [
     ...new Set(
       pools
         .filter(pool => pool.hostBuild)
         .map(pool => formatWindowsVersion(pool.hostBuild!, false)),
     ),
   ];
+  return memo(`build:${builds.join(',')}`, () => renderBuildSelector(builds));
+}
+
+function renderBuildSelector(builds: string[]): string {
   const nodeSelector: Record<string, string> = {
     'kubernetes.io/os': 'windows',
   };
@@ -54,6 +71,10 @@ export function buildSelectorSnippet(pools: readonly PoolProfile[]): string {
 }
 
 export function osSelectorSnippet(os: 'windows' | 'linux'): string {
+  return memo(`os:${os}`, () => renderOsSelector(os));
+}
+
+function renderOsSelector(os: 'windows' | 'linux'): string {
   return yaml({
     spec: {
       template: {
@@ -64,6 +85,12 @@ export function osSelectorSnippet(os: 'windows' | 'linux'): string {
 }
 
 export function tolerationsSnippet(taints: readonly Taint[]): string {
+  return memo(`tolerations:${taints.map(formatTaint).join(',')}`, () =>
+    renderTolerations(taints),
+  );
+}
+
+function renderTolerations(taints: readonly Taint[]): string {
   return yaml({
     spec: { template: { spec: { tolerations: taints.map(tolerationFor) } } },
   });
@@ -71,6 +98,13 @@ export function tolerationsSnippet(taints: readonly Taint[]): string {
 
 /** A RuntimeClass that carries the selector and tolerations for a Windows pool. */
 export function runtimeClassSnippet(pool: PoolProfile): string {
+  const key = `runtimeClass:${pool.name}:${
+    pool.hostBuild ? formatWindowsVersion(pool.hostBuild, false) : ''
+  }:${pool.taints.map(formatTaint).join(',')}`;
+  return memo(key, () => renderRuntimeClass(pool));
+}
+
+function renderRuntimeClass(pool: PoolProfile): string {
   const nodeSelector: Record<string, string> = {
     'kubernetes.io/os': 'windows',
     'kubernetes.azure.com/agentpool': pool.name,

@@ -112,6 +112,13 @@ export const fleetSchema = z.object({
     });
   }),
   images: z
-    .record(z.string(), z.object({ platforms: z.array(imagePlatform) }))
+    .record(
+      z.string(),
+      z.object({
+        platforms: z.array(imagePlatform),
+        // A registry that could not answer: the image is unknown, not Linux.
+        error: z.string().optional(),
+      }),
+    )
     .optional(),
 });

@@ -50,16 +50,18 @@ export function classifyMessage(
   return undefined;
 }
 
-function containerMessages(statuses: readonly ContainerStatus[] = []) {
-  return statuses.flatMap(status =>
-    [status.state, status.lastState].flatMap(state => [
-      { reason: state?.waiting?.reason, message: state?.waiting?.message },
-      {
-        reason: state?.terminated?.reason,
-        message: state?.terminated?.message,
-      },
-    ]),
-  );
+type Candidate = { reason?: string; message?: string };
+
+function addContainerMessages(
+  statuses: readonly ContainerStatus[] | undefined,
+  into: Candidate[],
+) {
+  for (const status of statuses ?? []) {
+    for (const state of [status.state, status.lastState]) {
+      if (state?.waiting?.message) into.push(state.waiting);
+      if (state?.terminated?.message) into.push(state.terminated);
+    }
+  }
 }
 
 /** The OS and scheduling symptoms of one pod, from its status and its events. */
@@ -69,24 +71,24 @@ export function podSignals(
 ): PodSignal[] {
   const name = pod.metadata?.name ?? '';
   const namespace = pod.metadata?.namespace ?? 'default';
-  const candidates = [
-    ...containerMessages(pod.status?.containerStatuses),
-    ...containerMessages(pod.status?.initContainerStatuses),
-    ...(pod.status?.conditions ?? []).map(condition => ({
-      reason: condition.reason,
-      message: condition.message,
-    })),
-    ...events
-      .filter(
-        event =>
-          event.involvedObject?.kind === 'Pod' &&
-          event.involvedObject?.name === name &&
-          (event.involvedObject?.namespace ??
-            event.metadata?.namespace ??
-            'default') === namespace,
-      )
-      .map(event => ({ reason: event.reason, message: event.message })),
-  ];
+  const candidates: Candidate[] = [];
+  addContainerMessages(pod.status?.containerStatuses, candidates);
+  addContainerMessages(pod.status?.initContainerStatuses, candidates);
+  for (const condition of pod.status?.conditions ?? []) {
+    if (condition.message) candidates.push(condition);
+  }
+  for (const event of events) {
+    if (
+      event.involvedObject?.kind === 'Pod' &&
+      event.involvedObject?.name === name &&
+      (event.involvedObject?.namespace ??
+        event.metadata?.namespace ??
+        'default') === namespace
+    ) {
+      candidates.push(event);
+    }
+  }
+  if (candidates.length === 0) return [];
   const signals: PodSignal[] = [];
   const seen = new Set<string>();
   for (const { reason, message } of candidates) {

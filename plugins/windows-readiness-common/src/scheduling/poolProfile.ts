@@ -136,18 +136,19 @@ function impliedLabels(
   return labels;
 }
 
+const INSTANCE_SUFFIX = /^[0-9a-z]{6}$/;
+
 /** AKS node names: `aks<pool><6>` on Windows, `aks-<pool>-<id>-vmss<6>` on Linux. */
 export function poolOfNodeName(
   nodeName: string,
   poolNames: readonly string[],
 ): string | undefined {
   for (const pool of poolNames) {
-    if (
-      new RegExp(`^aks${pool}[0-9a-z]{6}$`).test(nodeName) ||
-      nodeName.startsWith(`aks-${pool}-`)
-    ) {
-      return pool;
-    }
+    const windowsName =
+      nodeName.length === pool.length + 9 &&
+      nodeName.startsWith(`aks${pool}`) &&
+      INSTANCE_SUFFIX.test(nodeName.slice(pool.length + 3));
+    if (windowsName || nodeName.startsWith(`aks-${pool}-`)) return pool;
   }
   return undefined;
 }

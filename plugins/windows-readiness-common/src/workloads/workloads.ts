@@ -9,7 +9,7 @@ import type {
 /** The label that ties Kubernetes objects to a catalog entity (Kubernetes plugin). */
 export const KUBERNETES_ID_LABEL = 'backstage.io/kubernetes-id';
 
-const WORKLOAD_KINDS = [
+const WORKLOAD_KINDS = new Set([
   'Deployment',
   'StatefulSet',
   'DaemonSet',
@@ -17,7 +17,7 @@ const WORKLOAD_KINDS = [
   'Job',
   'CronJob',
   'Pod',
-];
+]);
 
 /** A top-level controller (or bare pod) with the pods and events that belong to it. */
 export interface Workload {
@@ -68,7 +68,7 @@ export function extractWorkloads(cluster: Cluster): Workload[] {
   );
   const byKey = new Map<string, KubernetesObject>();
   for (const object of objects) {
-    if (!WORKLOAD_KINDS.includes(object.kind ?? '')) continue;
+    if (!WORKLOAD_KINDS.has(object.kind ?? '')) continue;
     const namespace = object.metadata?.namespace ?? 'default';
     byKey.set(keyOf(object.kind, namespace, object.metadata?.name), object);
   }
@@ -87,21 +87,33 @@ export function extractWorkloads(cluster: Cluster): Workload[] {
       : undefined;
   };
 
-  const rootOf = (object: KubernetesObject): KubernetesObject => {
-    let current = object;
-    for (let depth = 0; depth < 4; depth++) {
-      const namespace = current.metadata?.namespace ?? 'default';
-      const owner = (current.metadata?.ownerReferences ?? [])
-        .map(
-          ref =>
-            byKey.get(keyOf(ref.kind, namespace, ref.name)) ??
-            generatorOf(ref.kind, namespace, ref.name),
-        )
-        .find(Boolean);
-      if (!owner) break;
-      current = owner;
+  const ownerOf = (object: KubernetesObject) => {
+    const namespace = object.metadata?.namespace ?? 'default';
+    for (const ref of object.metadata?.ownerReferences ?? []) {
+      const owner =
+        byKey.get(keyOf(ref.kind, namespace, ref.name)) ??
+        generatorOf(ref.kind, namespace, ref.name);
+      if (owner) return owner;
     }
-    return current;
+    return undefined;
+  };
+
+  // Many pods share one ReplicaSet: remember each controller's root.
+  const roots = new Map<KubernetesObject, KubernetesObject>();
+  const rootOf = (object: KubernetesObject): KubernetesObject => {
+    const owner = ownerOf(object);
+    if (!owner) return object;
+    let root = roots.get(owner);
+    if (!root) {
+      root = owner;
+      for (let depth = 0; depth < 3; depth++) {
+        const next = ownerOf(root);
+        if (!next) break;
+        root = next;
+      }
+      roots.set(owner, root);
+    }
+    return root;
   };
 
   const workloads = new Map<string, Workload>();

@@ -11,9 +11,6 @@ export function checkBuildSelector(
   _context: CheckContext,
 ): CheckResult {
   const { workload, eligible, fit } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   const windowsEligible = eligible.filter(pool => pool.osType === 'Windows');
   const good = windowsEligible.filter(pool => fit.get(pool.name) === 'yes');
   const bad = windowsEligible.filter(pool => fit.get(pool.name) === 'no');

@@ -35,9 +35,6 @@ export function checkImageOsBuild(
   _context: CheckContext,
 ): CheckResult {
   const { workload, selected, compatible, images } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   if (analysis.missingRuntimeClass) {
     return result(
       ID,

@@ -1,7 +1,7 @@
 import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
-import type { CheckResult } from '../model';
+import type { CheckId, CheckResult } from '../model';
 import { checkBuildSelector } from './buildSelector';
-import type { CheckContext } from './context';
+import { result, type CheckContext } from './context';
 import { checkImageOsBuild } from './imageOsBuild';
 import { checkLinuxIsolation } from './linuxIsolation';
 import { checkOsSelector } from './osSelector';
@@ -20,14 +20,22 @@ export type WorkloadCheck = (
   context: CheckContext,
 ) => CheckResult;
 
+// DESIGN.md: the Windows checks skip for workloads that do not involve Windows.
+function windowsOnly(id: CheckId, check: WorkloadCheck): WorkloadCheck {
+  return (analysis, context) =>
+    analysis.involvesWindows
+      ? check(analysis, context)
+      : result(id, 'skip', 'The workload does not involve Windows.');
+}
+
 /** Service checks in catalog order. */
 export const WORKLOAD_CHECKS: readonly WorkloadCheck[] = [
-  checkImageOsBuild,
-  checkBuildSelector,
-  checkOsSelector,
-  checkTaintToleration,
-  checkPodStatus,
-  checkOsSkuLifecycle,
-  checkUpgradePath,
+  windowsOnly('image-os-build', checkImageOsBuild),
+  windowsOnly('build-selector', checkBuildSelector),
+  windowsOnly('os-selector', checkOsSelector),
+  windowsOnly('taint-toleration', checkTaintToleration),
+  windowsOnly('pod-status', checkPodStatus),
+  windowsOnly('os-sku-lifecycle', checkOsSkuLifecycle),
+  windowsOnly('upgrade-path', checkUpgradePath),
   checkLinuxIsolation,
 ];

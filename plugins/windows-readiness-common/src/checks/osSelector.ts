@@ -12,9 +12,6 @@ export function checkOsSelector(
   _context: CheckContext,
 ): CheckResult {
   const { workload, eligible, osSelection } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   const linuxPools = eligible.filter(pool => pool.osType !== 'Windows');
   const remediation = () => ({
     summary:

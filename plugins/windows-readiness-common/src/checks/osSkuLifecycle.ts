@@ -11,9 +11,6 @@ export function checkOsSkuLifecycle(
   context: CheckContext,
 ): CheckResult {
   const { workload } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   const pools = analysis.runsOn.filter(pool => pool.osType === 'Windows');
   if (pools.length === 0) {
     return result(ID, 'skip', 'The workload runs on no Windows pool.');

@@ -16,9 +16,6 @@ export function checkPodStatus(
   _context: CheckContext,
 ): CheckResult {
   const { workload, signals } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   if (workload.pods.length === 0) {
     return result(ID, 'skip', 'No pods of this workload were observed.');
   }

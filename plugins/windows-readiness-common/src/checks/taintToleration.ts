@@ -12,9 +12,6 @@ export function checkTaintToleration(
   _context: CheckContext,
 ): CheckResult {
   const { workload, compatible, eligible, tolerations } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   const windowsCompatible = compatible.filter(
     pool => pool.osType === 'Windows',
   );

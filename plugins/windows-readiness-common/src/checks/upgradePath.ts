@@ -37,9 +37,6 @@ export function checkUpgradePath(
   context: CheckContext,
 ): CheckResult {
   const { workload, images } = analysis;
-  if (!analysis.involvesWindows) {
-    return result(ID, 'skip', 'The workload does not involve Windows.');
-  }
   const pools = analysis.runsOn.filter(pool => pool.osType === 'Windows');
   if (pools.length === 0) {
     return result(ID, 'skip', 'The workload runs on no Windows pool.');

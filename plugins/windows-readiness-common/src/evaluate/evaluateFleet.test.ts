@@ -1,17 +1,9 @@
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
+import { loadDemoFleet } from '../__testUtils__/demoFleet';
 import { CHECKS } from '../checks';
-import { parseFleet } from '../fleet/loadFleet';
 import type { CheckResultValue, EvaluationResult } from '../model';
 import { evaluateFleet } from './evaluateFleet';
 
-const demo = parseFleet(
-  readFileSync(
-    resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
-    'utf8',
-  ),
-  'demo.yaml',
-);
+const demo = loadDemoFleet();
 const NOW = new Date('2026-11-27T00:00:00Z');
 const result = evaluateFleet(demo, { asOf: NOW });
 

@@ -3,6 +3,23 @@ import { parseTaint } from '../scheduling/taints';
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 
+// Pools and clusters are addressed by name (what-if, node names, reports).
+function uniqueNames(what: string) {
+  return (items: Array<{ name: string }>, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      if (seen.has(item.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate ${what} name "${item.name}"`,
+        });
+      }
+      seen.add(item.name);
+    });
+  };
+}
+
 const labels = z.record(z.string(), z.string(), {
   error: 'must map label keys to string values',
 });
@@ -67,19 +84,7 @@ const cluster = z.object({
       location: z.string().optional(),
     })
     .optional(),
-  nodePools: z.array(nodePool).superRefine((pools, ctx) => {
-    const seen = new Set<string>();
-    pools.forEach((pool, index) => {
-      if (seen.has(pool.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'name'],
-          message: `duplicate pool name "${pool.name}"`,
-        });
-      }
-      seen.add(pool.name);
-    });
-  }),
+  nodePools: z.array(nodePool).superRefine(uniqueNames('pool')),
   objects: z.array(kubernetesObject).optional(),
 });
 
@@ -98,19 +103,7 @@ export const fleetSchema = z.object({
   apiVersion: z.literal('winready/v1', { error: 'must be winready/v1' }),
   kind: z.literal('Fleet', { error: 'must be Fleet' }),
   metadata: z.object({ name: nonEmpty }),
-  clusters: z.array(cluster).superRefine((clusters, ctx) => {
-    const seen = new Set<string>();
-    clusters.forEach((c, index) => {
-      if (seen.has(c.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'name'],
-          message: `duplicate cluster name "${c.name}"`,
-        });
-      }
-      seen.add(c.name);
-    });
-  }),
+  clusters: z.array(cluster).superRefine(uniqueNames('cluster')),
   images: z
     .record(
       z.string(),

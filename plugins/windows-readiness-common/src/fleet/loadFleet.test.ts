@@ -1,11 +1,9 @@
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
+import { DEMO_FLEET_PATH } from '../__testUtils__/demoFleet';
 import { FleetValidationError, parseFleet } from './loadFleet';
 
-const demo = readFileSync(
-  resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
-  'utf8',
-);
+const demo = readFileSync(DEMO_FLEET_PATH, 'utf8');
 
 function problemsOf(text: string) {
   try {

@@ -1,18 +1,10 @@
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
+import { loadDemoFleet } from '../__testUtils__/demoFleet';
 import { evaluateFleet } from '../evaluate/evaluateFleet';
-import { parseFleet } from '../fleet/loadFleet';
 import { aggregateReport, statusInCluster } from './aggregateReport';
 
-const result = evaluateFleet(
-  parseFleet(
-    readFileSync(
-      resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
-      'utf8',
-    ),
-  ),
-  { asOf: new Date('2026-11-27') },
-);
+const result = evaluateFleet(loadDemoFleet(), {
+  asOf: new Date('2026-11-27'),
+});
 
 describe('aggregateReport', () => {
   const owners = {

@@ -1,15 +1,7 @@
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
-import { parseFleet } from '../fleet/loadFleet';
+import { loadDemoFleet } from '../__testUtils__/demoFleet';
 import { WhatIfError, whatIf } from './whatIf';
 
-const demo = parseFleet(
-  readFileSync(
-    resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
-    'utf8',
-  ),
-  'demo.yaml',
-);
+const demo = loadDemoFleet();
 const asOf = new Date('2026-11-27');
 
 describe('whatIf', () => {

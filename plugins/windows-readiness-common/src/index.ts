@@ -11,6 +11,7 @@ export * from './compat';
 export * from './scheduling/taints';
 export * from './scheduling/nodeSelection';
 export * from './scheduling/poolProfile';
+export * from './scheduling/poolsFromNodes';
 export * from './images/imageReference';
 export * from './workloads/workloads';
 export * from './pods/podSignals';

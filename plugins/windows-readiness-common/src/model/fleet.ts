@@ -61,4 +61,8 @@ export interface Fleet {
   clusters: Cluster[];
   /** Registry answers keyed by image reference (tag or digest). */
   images?: Record<string, ImageRecord>;
+  /** Set by live collection: when the snapshot was taken. */
+  collectedAt?: string;
+  /** Set by live collection: errors not tied to one cluster (a subscription that could not be listed). */
+  errors?: SourceError[];
 }

@@ -1,0 +1,80 @@
+/** The command line of `yarn bench:evaluate` (see the usage in ../evaluate.ts). */
+import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+
+const DEFAULT_AS_OF = '2026-01-15';
+
+export interface Args {
+  json: boolean;
+  check: boolean;
+  runs: number;
+  asOf: string;
+  fleet: GenerateFleetOptions;
+  measureFile?: string;
+  writeFleet?: string;
+}
+
+/** The flags that size the generated fleet, by the option each sets. */
+const FLEET_SIZE_FLAGS = new Map<
+  string,
+  'clusters' | 'poolsPerCluster' | 'services' | 'podsPerService'
+>([
+  ['--clusters', 'clusters'],
+  ['--pools-per-cluster', 'poolsPerCluster'],
+  ['--services', 'services'],
+  ['--pods-per-service', 'podsPerService'],
+]);
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    json: false,
+    check: false,
+    runs: 5,
+    asOf: DEFAULT_AS_OF,
+    fleet: { ...BENCH_FLEET_OPTIONS },
+  };
+  const number = (flag: string, value: string | undefined) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) {
+      throw new Error(`${flag} needs a whole number, got ${value}`);
+    }
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => argv[++i];
+    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
+    if (sizeOption) {
+      args.fleet[sizeOption] = number(flag, value());
+      continue;
+    }
+    switch (flag) {
+      case '--json':
+        args.json = true;
+        break;
+      case '--check':
+        args.check = true;
+        break;
+      case '--runs':
+        args.runs = Math.max(1, number(flag, value()));
+        break;
+      case '--as-of':
+        args.asOf = value();
+        if (Number.isNaN(Date.parse(args.asOf))) {
+          throw new Error(`--as-of needs a date, got ${args.asOf}`);
+        }
+        break;
+      case '--seed':
+        args.fleet.seed = value();
+        break;
+      case '--measure':
+        args.measureFile = value();
+        break;
+      case '--write-fleet':
+        args.writeFleet = value();
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
+    }
+  }
+  return args;
+}

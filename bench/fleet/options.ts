@@ -1,0 +1,29 @@
+/** What to generate. Totals: clusters x poolsPerCluster pools, services x podsPerService pods. */
+export interface GenerateFleetOptions {
+  clusters: number;
+  /** At least 1. Pool 0 is the Linux system pool, pool 1 a Linux user pool, the rest Windows. */
+  poolsPerCluster: number;
+  /** Services; each is a Deployment labelled `backstage.io/kubernetes-id`. */
+  services: number;
+  /** Pods per service, over all its clusters (default 10). */
+  podsPerService?: number;
+  /** PRNG seed: same seed and options, same fleet. */
+  seed: number | string;
+  /** `metadata.name` (default `bench-<seed>`). */
+  name?: string;
+  /** Share of services that run Windows images (default 0.45). */
+  windowsShare?: number;
+  /** Share of services deployed to a second cluster (default 0.1). */
+  multiClusterShare?: number;
+  /** Share of service images the registry has no answer for (default 0.03). */
+  missingImageShare?: number;
+}
+
+/** The fleet `yarn bench:evaluate` measures: 100 clusters, 500 pools, 5,000 services, 50,000 pods. */
+export const BENCH_FLEET_OPTIONS: Readonly<GenerateFleetOptions> = {
+  clusters: 100,
+  poolsPerCluster: 5,
+  services: 5000,
+  podsPerService: 10,
+  seed: 20251127,
+};

@@ -33,10 +33,10 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void) {
   const evaluate = program
     .command('evaluate')
     .description('Evaluate every service and cluster of a fleet file.')
-    .argument('<file>', 'fleet file (YAML or JSON)');
+    .argument('[file]', 'fleet file (YAML or JSON); omit with --live');
   commonOptions().forEach(option => evaluate.addOption(option));
-  evaluate.action((file: string, options: CommonOptions) =>
-    setExitCode(evaluateCommand(file, options, io)),
+  evaluate.action(async (file: string | undefined, options: CommonOptions) =>
+    setExitCode(await evaluateCommand(file, options, io)),
   );
 
   const whatIf = program
@@ -44,13 +44,13 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void) {
     .description(
       'List the services that get worse if a pool moves to another OS SKU.',
     )
-    .argument('<file>', 'fleet file (YAML or JSON)')
+    .argument('[file]', 'fleet file (YAML or JSON); omit with --live')
     .requiredOption('--cluster <name>', 'cluster of the pool')
     .requiredOption('--pool <name>', 'node pool to move')
     .requiredOption('--os-sku <sku>', 'OS SKU the pool moves to');
   commonOptions().forEach(option => whatIf.addOption(option));
-  whatIf.action((file: string, options: WhatIfOptions) =>
-    setExitCode(whatIfCommand(file, options, io)),
+  whatIf.action(async (file: string | undefined, options: WhatIfOptions) =>
+    setExitCode(await whatIfCommand(file, options, io)),
   );
   return program;
 }

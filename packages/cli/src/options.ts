@@ -12,6 +12,8 @@ export interface CommonOptions {
   format: Format;
   failOn?: FailOn;
   osSkus?: string;
+  live?: boolean;
+  config?: string[];
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -55,5 +57,16 @@ export function commonOptions(): Option[] {
       '--os-skus <file>',
       'YAML or JSON list of OS SKU overrides (fields of the OS SKU table)',
     ),
+    new Option(
+      '--live',
+      'collect from the sources of --config (AKS, Kubernetes, registries) instead of a file',
+    ),
+    new Option(
+      '--config <file>',
+      'app-config file with a windowsReadiness block (repeatable; later files win)',
+    ).argParser((value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ]),
   ];
 }

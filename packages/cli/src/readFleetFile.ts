@@ -37,9 +37,16 @@ export function readFleetFile(path: string): Fleet {
  * OsSkuInfo fields, matched by osSku) applied; without a file, the built-in
  * table.
  */
-export function readOsSkuTable(path?: string): OsSkuTable {
+export function readOsSkuTable(
+  path?: string,
+  configOverrides: OsSkuOverride[] = [],
+): OsSkuTable {
   if (path === undefined) {
-    return buildOsSkuTable();
+    try {
+      return buildOsSkuTable(configOverrides);
+    } catch (error) {
+      throw new CliError(`windowsReadiness.osSkus: ${errorMessage(error)}`);
+    }
   }
   const text = readText(path, 'OS SKU overrides file');
   let overrides: unknown;
@@ -61,7 +68,10 @@ export function readOsSkuTable(path?: string): OsSkuTable {
     throw new CliError(`${path}: [${nameless}]: an override needs an osSku`);
   }
   try {
-    return buildOsSkuTable(overrides as OsSkuOverride[]);
+    return buildOsSkuTable([
+      ...configOverrides,
+      ...(overrides as OsSkuOverride[]),
+    ]);
   } catch (error) {
     throw new CliError(`${path}: ${errorMessage(error)}`);
   }

@@ -125,7 +125,9 @@ describe('winready evaluate', () => {
       [FLEET, '--os-skus', fixture('os-skus-bad.yaml')],
       /os-skus-bad\.yaml: OS SKU "Windows2022": retirementDate/,
     ],
-    [[], /missing required argument 'file'/],
+    [[], /missing fleet file \(or --live --config FILE\)/],
+    [['--live'], /--live needs at least one --config/],
+    [[FLEET, '--live', '--config', 'x.yaml'], /either a fleet file or --live/],
   ])('exits 2 for evaluate %j', async (args, message) => {
     const { code, stdout, stderr } = await cli('evaluate', ...args);
     expect(code).toBe(2);

@@ -6,16 +6,15 @@ import { exitCodeFor } from '../exitCodes';
 import { EVALUATION_FORMATTERS, type EvaluationReport } from '../formats';
 import type { CliIo } from '../io';
 import type { CommonOptions } from '../options';
-import { readFleetFile, readOsSkuTable } from '../readFleetFile';
+import { loadFleetInput } from '../fleetInput';
 
 /** `winready evaluate FILE`: judges every service and cluster of a fleet. */
-export function evaluateCommand(
-  file: string,
+export async function evaluateCommand(
+  file: string | undefined,
   options: CommonOptions,
   io: CliIo,
-): number {
-  const fleet = readFleetFile(file);
-  const osSkus = readOsSkuTable(options.osSkus);
+): Promise<number> {
+  const { fleet, osSkus } = await loadFleetInput(file, options, io);
   const result = evaluateFleet(fleet, {
     asOf: options.at ?? new Date(),
     osSkus,

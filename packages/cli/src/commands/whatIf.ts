@@ -7,7 +7,7 @@ import { CliError, exitCodeFor } from '../exitCodes';
 import { WHAT_IF_FORMATTERS } from '../formats';
 import type { CliIo } from '../io';
 import type { CommonOptions } from '../options';
-import { readFleetFile, readOsSkuTable } from '../readFleetFile';
+import { loadFleetInput } from '../fleetInput';
 
 export interface WhatIfOptions extends CommonOptions {
   cluster: string;
@@ -16,13 +16,12 @@ export interface WhatIfOptions extends CommonOptions {
 }
 
 /** `winready what-if FILE`: which services get worse if a pool moves SKU. */
-export function whatIfCommand(
-  file: string,
+export async function whatIfCommand(
+  file: string | undefined,
   options: WhatIfOptions,
   io: CliIo,
-): number {
-  const fleet = readFleetFile(file);
-  const osSkus = readOsSkuTable(options.osSkus);
+): Promise<number> {
+  const { fleet, osSkus } = await loadFleetInput(file, options, io);
   let result: WhatIfResult;
   try {
     result = whatIf(

@@ -147,4 +147,23 @@ describe('evaluateFleet on the demo fleet', () => {
   it('is reproducible for the same fleet and as-of instant', () => {
     expect(evaluateFleet(demo, { asOf: NOW })).toEqual(result);
   });
+
+  it('maps workloads to services with a custom rule, one workload to several services', () => {
+    const mapped = evaluateFleet(demo, {
+      asOf: NOW,
+      serviceIdsOf: workload =>
+        workload.namespace === 'orders'
+          ? [
+              'component:default/orders-team-view',
+              `component:default/${workload.name}`,
+            ]
+          : [],
+    });
+    expect(mapped.services.map(s => [s.id, s.status])).toEqual([
+      ['component:default/orders', 'at-risk'],
+      ['component:default/orders-legacy', 'blocked'],
+      ['component:default/orders-team-view', 'blocked'],
+    ]);
+    expect(mapped.services[2].workloads).toHaveLength(2);
+  });
 });

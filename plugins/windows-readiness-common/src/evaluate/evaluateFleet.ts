@@ -15,7 +15,7 @@ import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
 import { formatTaint } from '../scheduling/taints';
 import { windowsBuildName } from '../catalog/windowsBuilds';
 import { formatWindowsVersion } from '../versions/windowsVersion';
-import { extractWorkloads } from '../workloads/workloads';
+import { extractWorkloads, type Workload } from '../workloads/workloads';
 import { serviceStatus, worstPerCheck } from './status';
 
 export interface EvaluateOptions {
@@ -24,7 +24,16 @@ export interface EvaluateOptions {
   /** The OS SKU table, with config overrides applied. */
   osSkus?: OsSkuTable;
   retirementWarningDays?: number;
+  /**
+   * Which services a workload belongs to. By default its
+   * `backstage.io/kubernetes-id` label; the backend also maps catalog
+   * entities' label selectors.
+   */
+  serviceIdsOf?: (workload: Workload) => string[];
 }
+
+const byKubernetesId = (workload: Workload) =>
+  workload.serviceId ? [workload.serviceId] : [];
 
 function poolSummary(pool: PoolProfile, services: string[]): PoolSummary {
   return {
@@ -71,8 +80,10 @@ export function evaluateFleet(
     const servicesByPool = new Map<string, string[]>(
       pools.map(pool => [pool.name, []]),
     );
+    const serviceIdsOf = options.serviceIdsOf ?? byKubernetesId;
     for (const workload of extractWorkloads(cluster)) {
-      if (!workload.serviceId) continue;
+      const serviceIds = serviceIdsOf(workload);
+      if (serviceIds.length === 0) continue;
       const analysis = analyzeWorkload(
         workload,
         pools,
@@ -81,15 +92,14 @@ export function evaluateFleet(
       );
       const checks = WORKLOAD_CHECKS.map(check => check(analysis, context));
       for (const pool of analysis.runsOn) {
-        servicesByPool.get(pool.name)?.push(workload.serviceId);
+        servicesByPool.get(pool.name)?.push(...serviceIds);
       }
       const poolNames = (list: PoolProfile[]) => list.map(pool => pool.name);
-      workloadResults.push({
+      const shared = {
         cluster: cluster.name,
         namespace: workload.namespace,
         kind: workload.kind,
         name: workload.name,
-        serviceId: workload.serviceId,
         involvesWindows: analysis.involvesWindows,
         images: workload.images,
         pools: {
@@ -100,7 +110,10 @@ export function evaluateFleet(
         },
         status: serviceStatus(checks, analysis.involvesWindows),
         checks,
-      });
+      };
+      for (const serviceId of serviceIds) {
+        workloadResults.push({ ...shared, serviceId });
+      }
     }
     clusters.push({
       name: cluster.name,

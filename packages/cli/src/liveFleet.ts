@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { ConfigSources } from '@backstage/config-loader';
+import type {
+  Fleet,
+  OsSkuOverride,
+} from '@winready/plugin-windows-readiness-common';
+import {
+  createSnapshotBuilder,
+  readSourcesConfig,
+  type SnapshotProgress,
+} from '@winready/plugin-windows-readiness-node';
+import { CliError, errorMessage } from './exitCodes';
+import type { CliIo } from './io';
+
+export interface LiveFleet {
+  fleet: Fleet;
+  /** `windowsReadiness.osSkus` of the config: corrections to the OS SKU table. */
+  osSkuOverrides: OsSkuOverride[];
+}
+
+function describeProgress(progress: SnapshotProgress): string {
+  switch (progress.phase) {
+    case 'locate':
+      return `found ${progress.total} cluster(s)`;
+    case 'clusters':
+      return `collected ${progress.done}/${progress.total} clusters (${progress.cluster})`;
+    default:
+      return `described ${progress.done}/${progress.total} images`;
+  }
+}
+
+/**
+ * Collects a fleet from the live sources an app-config describes, through
+ * the same code the backend runs; progress goes to stderr.
+ */
+export async function collectLiveFleet(
+  configPaths: string[],
+  io: CliIo,
+): Promise<LiveFleet> {
+  if (configPaths.length === 0) {
+    throw new CliError('--live needs at least one --config <app-config.yaml>');
+  }
+  let sources;
+  let config;
+  try {
+    config = await ConfigSources.toConfig(
+      ConfigSources.default({
+        rootDir: process.cwd(),
+        argv: configPaths.flatMap(path => ['--config', resolve(path)]),
+      }),
+    );
+    sources = readSourcesConfig(config);
+  } catch (error) {
+    throw new CliError(`Cannot use the config: ${errorMessage(error)}`);
+  }
+  try {
+    const builder = createSnapshotBuilder({
+      config: sources,
+      rootConfig: config,
+    });
+    let lastImages = -1;
+    const fleet = await builder.build({
+      onProgress: progress => {
+        // Image progress ticks per image: print every tenth.
+        if (progress.phase === 'images') {
+          const step = Math.floor(
+            (progress.done * 10) / Math.max(1, progress.total),
+          );
+          if (step === lastImages && progress.done !== progress.total) return;
+          lastImages = step;
+        }
+        io.stderr(`winready: ${describeProgress(progress)}\n`);
+      },
+    });
+    for (const error of fleet.errors ?? []) {
+      io.stderr(`winready: ${error.source}: ${error.message}\n`);
+    }
+    for (const cluster of fleet.clusters) {
+      for (const error of cluster.errors ?? []) {
+        io.stderr(
+          `winready: ${cluster.name}: ${error.source} ${
+            error.resourcePath ?? ''
+          }: ${error.message}\n`,
+        );
+      }
+    }
+    return { fleet, osSkuOverrides: sources.osSkus };
+  } finally {
+    config.close();
+  }
+}

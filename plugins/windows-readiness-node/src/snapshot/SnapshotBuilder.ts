@@ -1,0 +1,184 @@
+import {
+  extractWorkloads,
+  poolsFromNodes,
+  type Cluster,
+  type Fleet,
+  type SourceError,
+} from '@winready/plugin-windows-readiness-common';
+import type {
+  ClusterLocator,
+  ClusterTarget,
+  ImageDescriber,
+  KubernetesReader,
+} from '../sources/types';
+import { abortable } from './abortable';
+import { mapConcurrent } from './mapConcurrent';
+import { toSourceError } from './sourceError';
+
+export interface SnapshotProgress {
+  phase: 'locate' | 'clusters' | 'images';
+  done: number;
+  total: number;
+  cluster?: string;
+}
+
+export interface SnapshotBuilderOptions {
+  locators: ClusterLocator[];
+  reader: KubernetesReader;
+  images: ImageDescriber;
+  /** Clusters collected at once. */
+  concurrency?: number;
+  /** Time one cluster may take before it is reported as timed out. */
+  clusterTimeoutMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * Collects every located cluster in parallel (bounded), then asks the
+ * registries about every image the services use. A failing source is recorded
+ * as an error of its cluster; it never stops the others.
+ */
+export class SnapshotBuilder {
+  private readonly concurrency: number;
+  private readonly clusterTimeoutMs: number;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: SnapshotBuilderOptions) {
+    this.concurrency = options.concurrency ?? 8;
+    this.clusterTimeoutMs = options.clusterTimeoutMs ?? 120_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async build(
+    options: {
+      signal?: AbortSignal;
+      onProgress?: (progress: SnapshotProgress) => void;
+    } = {},
+  ): Promise<Fleet> {
+    const { signal, onProgress } = options;
+    const errors: SourceError[] = [];
+    const targets: ClusterTarget[] = [];
+    for (const locator of this.options.locators) {
+      try {
+        const located = await locator.locate(signal);
+        targets.push(...located.clusters);
+        errors.push(...located.errors);
+      } catch (error) {
+        errors.push(toSourceError(locator.id, error));
+      }
+    }
+    onProgress?.({
+      phase: 'locate',
+      done: targets.length,
+      total: targets.length,
+    });
+
+    const unique = dedupeByName(targets, errors);
+    let done = 0;
+    const clusters = await mapConcurrent(
+      unique,
+      this.concurrency,
+      async target => {
+        const cluster = await this.collectCluster(target, signal);
+        onProgress?.({
+          phase: 'clusters',
+          done: ++done,
+          total: unique.length,
+          cluster: target.name,
+        });
+        return cluster;
+      },
+    );
+
+    const references = [
+      ...new Set(
+        clusters.flatMap(cluster =>
+          extractWorkloads(cluster)
+            .filter(workload => workload.serviceId)
+            .flatMap(workload => workload.images),
+        ),
+      ),
+    ].sort();
+    const images = await this.options.images.describeAll(references, {
+      signal,
+      onProgress: (imagesDone, total) =>
+        onProgress?.({ phase: 'images', done: imagesDone, total }),
+    });
+
+    return {
+      apiVersion: 'winready/v1',
+      kind: 'Fleet',
+      metadata: { name: 'live' },
+      clusters,
+      images,
+      collectedAt: this.now().toISOString(),
+      ...(errors.length > 0 ? { errors } : {}),
+    };
+  }
+
+  private async collectCluster(
+    target: ClusterTarget,
+    signal?: AbortSignal,
+  ): Promise<Cluster> {
+    const errors = [...(target.errors ?? [])];
+    const timeout = AbortSignal.timeout(this.clusterTimeoutMs);
+    const clusterSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let objects: Cluster['objects'] = [];
+    try {
+      const connection = await abortable(
+        target.connect(clusterSignal),
+        clusterSignal,
+      );
+      const read = await abortable(
+        this.options.reader.read(connection, clusterSignal),
+        clusterSignal,
+      );
+      objects = read.objects;
+      errors.push(...read.errors);
+    } catch (error) {
+      errors.push(
+        toSourceError(
+          'kubernetes',
+          timeout.aborted
+            ? Object.assign(
+                new Error(
+                  `collecting ${target.name} took longer than ${this.clusterTimeoutMs} ms`,
+                ),
+                { name: 'TimeoutError' },
+              )
+            : error,
+        ),
+      );
+    }
+    return {
+      name: target.name,
+      kubernetesVersion: target.kubernetesVersion,
+      ...(target.azure ? { azure: target.azure } : {}),
+      nodePools: target.nodePools ?? poolsFromNodes(objects),
+      objects,
+      collectedAt: this.now().toISOString(),
+      errors,
+    };
+  }
+}
+
+// Two locators may find the same cluster (ARM and the Kubernetes plugin's config).
+function dedupeByName(
+  targets: ClusterTarget[],
+  errors: SourceError[],
+): ClusterTarget[] {
+  const seen = new Map<string, ClusterTarget>();
+  for (const target of targets) {
+    const first = seen.get(target.name);
+    if (first) {
+      errors.push({
+        source: target.source,
+        errorType: 'DUPLICATE_CLUSTER',
+        message: `cluster "${target.name}" was found by ${first.source} and by ${target.source}; the ${first.source} one is used`,
+      });
+      continue;
+    }
+    seen.set(target.name, target);
+  }
+  return [...seen.values()];
+}

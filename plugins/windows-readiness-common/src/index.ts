@@ -10,6 +10,7 @@ export * from './catalog';
 export * from './compat';
 export * from './scheduling/taints';
 export * from './scheduling/nodeSelection';
+export * from './scheduling/labelSelector';
 export * from './scheduling/poolProfile';
 export * from './scheduling/poolsFromNodes';
 export * from './images/imageReference';

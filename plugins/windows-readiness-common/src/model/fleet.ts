@@ -45,6 +45,11 @@ export interface Cluster {
   objects?: KubernetesObject[];
   /** Set by live collection: when this cluster's data was read. */
   collectedAt?: string;
+  /**
+   * Set by live collection: false when the cluster's API could not be read at
+   * all, so its objects are missing (not absent): keep the last good ones.
+   */
+  reachable?: boolean;
   errors?: SourceError[];
 }
 

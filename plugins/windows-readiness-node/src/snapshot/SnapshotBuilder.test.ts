@@ -100,13 +100,14 @@ describe('SnapshotBuilder', () => {
     expect(
       fleet.clusters.map(c => [
         c.name,
+        c.reachable,
         c.objects?.length,
         c.errors?.map(e => e.errorType),
       ]),
     ).toEqual([
-      ['a', 1, []],
-      ['down', 0, ['FETCH_ERROR']],
-      ['partial', 1, ['FORBIDDEN_ERROR']],
+      ['a', true, 1, []],
+      ['down', false, 0, ['FETCH_ERROR']],
+      ['partial', true, 1, ['FORBIDDEN_ERROR']],
     ]);
     expect(images.asked).toEqual(['reg.example/a:1', 'reg.example/partial:1']);
     expect(fleet.collectedAt).toBe('2026-11-27T10:00:00.000Z');

@@ -124,6 +124,7 @@ export class SnapshotBuilder {
     const timeout = AbortSignal.timeout(this.clusterTimeoutMs);
     const clusterSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let objects: Cluster['objects'] = [];
+    let reachable = true;
     try {
       const connection = await abortable(
         target.connect(clusterSignal),
@@ -136,6 +137,7 @@ export class SnapshotBuilder {
       objects = read.objects;
       errors.push(...read.errors);
     } catch (error) {
+      reachable = false;
       errors.push(
         toSourceError(
           'kubernetes',
@@ -157,6 +159,7 @@ export class SnapshotBuilder {
       nodePools: target.nodePools ?? poolsFromNodes(objects),
       objects,
       collectedAt: this.now().toISOString(),
+      reachable,
       errors,
     };
   }

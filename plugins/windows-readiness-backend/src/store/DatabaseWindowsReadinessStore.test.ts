@@ -1,0 +1,676 @@
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { InputError } from '@backstage/errors';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+import {
+  emptyStatusCounts,
+  evaluateFleet,
+  parseFleet,
+  type Cluster,
+  type EvaluationResult,
+  type SourceError,
+  type StatusCounts,
+} from '@winready/plugin-windows-readiness-common';
+import { DatabaseWindowsReadinessStore } from './DatabaseWindowsReadinessStore';
+import { TABLES, isPostgres } from './db';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const demoFleet = parseFleet(
+  readFileSync(
+    resolve(__dirname, '../../../../examples/fleets/demo.yaml'),
+    'utf8',
+  ),
+  'demo.yaml',
+);
+const AS_OF = new Date('2026-11-27T00:00:00.000Z');
+const T1 = new Date('2026-11-27T08:00:00.000Z');
+const T2 = new Date('2026-11-27T09:30:00.000Z');
+const demoEvaluation = evaluateFleet(demoFleet, { asOf: AS_OF });
+const clusterByName = (name: string) =>
+  demoFleet.clusters.find(c => c.name === name)!;
+const json = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+const unreachable: SourceError = {
+  source: 'kubernetes',
+  errorType: 'FETCH_ERROR',
+  statusCode: 503,
+  resourcePath: '/api/v1/pods',
+  message: 'connect ECONNREFUSED 127.0.0.1:6443',
+};
+
+function counts(partial: Partial<StatusCounts>): StatusCounts {
+  return { ...emptyStatusCounts(), ...partial };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseWindowsReadinessStore on %s',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseWindowsReadinessStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      store = await DatabaseWindowsReadinessStore.create({
+        database: { getClient: async () => knex },
+      });
+    });
+
+    async function saveDemo() {
+      for (const cluster of demoFleet.clusters) {
+        await store.saveClusterCollection(cluster, {
+          ok: true,
+          attemptedAt: T1,
+        });
+      }
+      await store.saveImages(demoFleet.images!, T1);
+    }
+
+    describe('migrations', () => {
+      it('are skipped when the database service says so', async () => {
+        const fresh = await databases.init(databaseId);
+        await DatabaseWindowsReadinessStore.create({
+          database: {
+            getClient: async () => fresh,
+            migrations: { skip: true },
+          },
+        });
+        expect(await fresh.schema.hasTable(TABLES.clusterSnapshots)).toBe(
+          false,
+        );
+        await DatabaseWindowsReadinessStore.create({
+          database: { getClient: async () => fresh },
+          skipMigrations: true,
+        });
+        expect(await fresh.schema.hasTable(TABLES.clusterSnapshots)).toBe(
+          false,
+        );
+      });
+
+      it('go down and up again', async () => {
+        const directory = resolve(__dirname, '../../migrations');
+        await knex.migrate.rollback({ directory }, true);
+        for (const table of Object.values(TABLES)) {
+          expect(await knex.schema.hasTable(table)).toBe(false);
+        }
+        await knex.migrate.latest({ directory });
+        for (const table of Object.values(TABLES)) {
+          expect(await knex.schema.hasTable(table)).toBe(true);
+        }
+      });
+    });
+
+    describe('snapshots', () => {
+      it('round-trips the demo fleet, objects and images included', async () => {
+        await saveDemo();
+        const fleet = await store.loadFleet();
+
+        expect(fleet.clusters.map(c => c.name)).toEqual(
+          demoFleet.clusters.map(c => c.name).sort(),
+        );
+        for (const cluster of fleet.clusters) {
+          expect(cluster).toEqual({
+            ...json(clusterByName(cluster.name)),
+            collectedAt: T1.toISOString(),
+            attemptedAt: T1.toISOString(),
+            errors: [],
+            stale: false,
+          });
+        }
+        expect(fleet.images).toEqual(json(demoFleet.images));
+        // The evaluator judges the stored fleet as it judges the file (clusters come back by name).
+        const byName = {
+          ...demoFleet,
+          clusters: [...demoFleet.clusters].sort((a, b) =>
+            a.name.localeCompare(b.name),
+          ),
+        };
+        expect(json(evaluateFleet(fleet, { asOf: AS_OF }).services)).toEqual(
+          json(evaluateFleet(byName, { asOf: AS_OF }).services),
+        );
+      });
+
+      it('keeps the last good snapshot of a cluster that cannot be read, marked stale', async () => {
+        await saveDemo();
+        const legacy = clusterByName('aks-weu-legacy');
+        await store.saveClusterCollection(
+          {
+            name: legacy.name,
+            nodePools: [],
+            objects: [],
+            errors: [unreachable],
+          },
+          { ok: false, attemptedAt: T2 },
+        );
+
+        const stored = (await store.loadFleet()).clusters.find(
+          c => c.name === legacy.name,
+        )!;
+        expect(stored.stale).toBe(true);
+        expect(stored.errors).toEqual([unreachable]);
+        expect(stored.collectedAt).toBe(T1.toISOString());
+        expect(stored.attemptedAt).toBe(T2.toISOString());
+        expect(stored.nodePools).toEqual(json(legacy.nodePools));
+        expect(stored.objects).toEqual(json(legacy.objects));
+
+        // The next good collection replaces it and clears the flag.
+        const fewer = { ...legacy, objects: legacy.objects!.slice(0, 1) };
+        const T3 = new Date('2026-11-27T10:00:00.000Z');
+        await store.saveClusterCollection(fewer, { ok: true, attemptedAt: T3 });
+        const fresh = (await store.loadFleet()).clusters.find(
+          c => c.name === legacy.name,
+        )!;
+        expect(fresh).toMatchObject({
+          stale: false,
+          errors: [],
+          collectedAt: T3.toISOString(),
+          attemptedAt: T3.toISOString(),
+        });
+        expect(fresh.objects).toHaveLength(1);
+      });
+
+      it('stores a never-read cluster as stale and empty', async () => {
+        await store.saveClusterCollection(
+          { name: 'aks-new', nodePools: [], errors: [unreachable] },
+          { ok: false, attemptedAt: T1 },
+        );
+        const [cluster] = (await store.loadFleet()).clusters;
+        expect(cluster).toEqual({
+          name: 'aks-new',
+          nodePools: [],
+          errors: [unreachable],
+          stale: true,
+          attemptedAt: T1.toISOString(),
+        });
+        expect(cluster.collectedAt).toBeUndefined();
+      });
+
+      it('keeps partial errors of a good collection without marking it stale', async () => {
+        const modern = clusterByName('aks-neu-modern');
+        const registryError: SourceError = {
+          source: 'registry',
+          errorType: 'UNAUTHORIZED',
+          statusCode: 401,
+          message: 'registry said 401',
+        };
+        await store.saveClusterCollection(
+          { ...modern, collectedAt: 'ignored', errors: [registryError] },
+          { ok: true, attemptedAt: T1 },
+        );
+        const [cluster] = (await store.loadFleet()).clusters;
+        expect(cluster.stale).toBe(false);
+        expect(cluster.errors).toEqual([registryError]);
+        expect(cluster.collectedAt).toBe(T1.toISOString());
+      });
+
+      it('removes only the clusters it is told have vanished', async () => {
+        await saveDemo();
+        expect(await store.removeClustersNotIn(['aks-neu-modern'])).toEqual([
+          'aks-eus-linux',
+          'aks-weu-legacy',
+        ]);
+        expect((await store.loadFleet()).clusters.map(c => c.name)).toEqual([
+          'aks-neu-modern',
+        ]);
+        expect(await store.removeClustersNotIn(['aks-neu-modern'])).toEqual([]);
+      });
+
+      it('rejects a cluster without a name before touching the database', async () => {
+        const queries: unknown[] = [];
+        const onQuery = (query: unknown) => queries.push(query);
+        knex.on('query', onQuery);
+        await expect(
+          store.saveClusterCollection({ nodePools: [] } as unknown as Cluster, {
+            ok: true,
+            attemptedAt: T1,
+          }),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.saveClusterCollection(
+            { name: 'a,b', nodePools: [] },
+            { ok: true, attemptedAt: T1 },
+          ),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.saveClusterCollection(
+            { name: 'aks', nodePools: [] },
+            { ok: true, attemptedAt: new Date('nope') },
+          ),
+        ).rejects.toThrow(InputError);
+        knex.off('query', onQuery);
+        expect(queries).toEqual([]);
+        expect((await store.loadFleet()).clusters).toEqual([]);
+      });
+    });
+
+    describe('images', () => {
+      const ref = 'winreadydemo.azurecr.io/payments/api:5.1.0';
+
+      it('does not let a failed lookup overwrite a good record', async () => {
+        await saveDemo();
+        await store.saveImages(
+          {
+            [ref]: { platforms: [], error: 'registry timed out' },
+            'example.azurecr.io/new:1': { platforms: [], error: 'not found' },
+          },
+          T2,
+        );
+        const { images } = await store.loadFleet();
+        expect(images[ref]).toEqual(json(demoFleet.images![ref]));
+        expect(images['example.azurecr.io/new:1']).toEqual({
+          platforms: [],
+          error: 'not found',
+        });
+        const row = await knex(TABLES.images).where('reference', ref).first();
+        expect(row.last_error).toBe('registry timed out');
+
+        // A later good answer replaces an error record and clears the error.
+        await store.saveImages(
+          {
+            'example.azurecr.io/new:1': {
+              platforms: [{ os: 'linux', architecture: 'amd64' }],
+            },
+          },
+          T2,
+        );
+        expect(
+          (await store.loadFleet()).images['example.azurecr.io/new:1'],
+        ).toEqual({ platforms: [{ os: 'linux', architecture: 'amd64' }] });
+        const fixed = await knex(TABLES.images)
+          .where('reference', 'example.azurecr.io/new:1')
+          .first();
+        expect(fixed.last_error).toBeNull();
+      });
+
+      it('forgets images not checked for a while', async () => {
+        await saveDemo();
+        await store.saveImages({ [ref]: demoFleet.images![ref] }, T2);
+        expect(await store.removeImagesNotCheckedSince(T2)).toBe(
+          Object.keys(demoFleet.images!).length - 1,
+        );
+        expect(Object.keys((await store.loadFleet()).images)).toEqual([ref]);
+      });
+
+      it('rejects records that are not image records', async () => {
+        await expect(
+          store.saveImages({ [ref]: { error: 42 } as any }, T1),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.saveImages({ [ref]: {} as any }, T1),
+        ).rejects.toThrow(InputError);
+        expect((await store.loadFleet()).images).toEqual({});
+      });
+    });
+
+    describe('results', () => {
+      it('round-trips an evaluation', async () => {
+        await store.replaceResults(demoEvaluation, undefined, T1);
+        const payments = demoEvaluation.services.find(
+          s => s.id === 'payments',
+        )!;
+
+        expect(await store.getServiceResult('payments')).toEqual({
+          id: 'payments',
+          status: payments.status,
+          clusters: payments.clusters,
+          evaluatedAt: T1.toISOString(),
+          result: json(payments),
+        });
+        expect(await store.getServiceResult('nope')).toBeUndefined();
+        const clusters = await store.listClusterResults();
+        expect(clusters.map(c => c.name)).toEqual(
+          demoEvaluation.clusters.map(c => c.name).sort(),
+        );
+        expect(clusters[0].evaluatedAt).toBe(T1.toISOString());
+        expect(clusters.map(c => c.result)).toEqual(
+          expect.arrayContaining(json(demoEvaluation.clusters)),
+        );
+        expect(await store.getLastEvaluatedAt()).toBe(T1.toISOString());
+        expect(await store.getLastAsOf()).toBe(AS_OF.toISOString());
+      });
+
+      it('replaces every previous result', async () => {
+        await store.replaceResults(demoEvaluation, undefined, T1);
+        const smaller: EvaluationResult = {
+          ...demoEvaluation,
+          services: demoEvaluation.services.slice(0, 2),
+          clusters: demoEvaluation.clusters.slice(0, 1),
+        };
+        await store.replaceResults(smaller, undefined, T2);
+        const { items, total } = await store.listServiceResults();
+        expect(total).toBe(2);
+        expect(items.every(i => i.evaluatedAt === T2.toISOString())).toBe(true);
+        expect(await store.listClusterResults()).toHaveLength(1);
+        expect(await store.getLastEvaluatedAt()).toBe(T2.toISOString());
+      });
+
+      it('stores services under the ids the backend maps them to', async () => {
+        await store.replaceResults(
+          demoEvaluation,
+          {
+            payments: 'component:default/payments',
+            orders: ['component:default/orders', 'component:shop/orders'],
+            storefront: [],
+          },
+          T1,
+        );
+        expect(
+          (await store.getServiceResult('component:shop/orders'))?.result.id,
+        ).toBe('orders');
+        expect(await store.getServiceResult('payments')).toBeUndefined();
+        expect(await store.getServiceResult('storefront')).toBeUndefined();
+        expect(await store.getServiceResult('ledger')).toBeDefined();
+        expect((await store.listServiceResults()).total).toBe(
+          demoEvaluation.services.length,
+        );
+
+        await store.replaceResults(demoEvaluation, s => `component:x/${s.id}`);
+        expect(
+          (await store.getServiceResult('component:x/payments'))?.status,
+        ).toBe(demoEvaluation.services.find(s => s.id === 'payments')!.status);
+      });
+
+      it('is all or nothing when the database fails half-way', async () => {
+        await store.replaceResults(demoEvaluation, undefined, T1);
+        // The second half (cluster results) fails inside the database.
+        if (isPostgres(knex)) {
+          await knex.raw(`CREATE FUNCTION winready_test_fail() RETURNS trigger AS $$
+            BEGIN IF NEW.name = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END;
+            $$ LANGUAGE plpgsql`);
+          await knex.raw(`CREATE TRIGGER winready_test_fail BEFORE INSERT ON ${TABLES.clusterResults}
+            FOR EACH ROW EXECUTE FUNCTION winready_test_fail()`);
+        } else {
+          await knex.raw(`CREATE TRIGGER winready_test_fail BEFORE INSERT ON ${TABLES.clusterResults}
+            WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+        }
+        const broken: EvaluationResult = {
+          asOf: '2027-01-01T00:00:00.000Z',
+          services: demoEvaluation.services.slice(0, 3),
+          clusters: [{ ...demoEvaluation.clusters[0], name: 'boom' }],
+        };
+        await expect(
+          store.replaceResults(broken, undefined, T2),
+        ).rejects.toThrow(/boom/);
+
+        const { items, total } = await store.listServiceResults();
+        expect(total).toBe(demoEvaluation.services.length);
+        expect(items.every(i => i.evaluatedAt === T1.toISOString())).toBe(true);
+        expect(await store.listClusterResults()).toHaveLength(
+          demoEvaluation.clusters.length,
+        );
+        expect(await store.getLastEvaluatedAt()).toBe(T1.toISOString());
+        expect(await store.getLastAsOf()).toBe(AS_OF.toISOString());
+      });
+
+      it('rejects duplicate ids and bad statuses before touching the database', async () => {
+        await store.replaceResults(demoEvaluation, undefined, T1);
+        const [first, second] = demoEvaluation.services;
+        await expect(
+          store.replaceResults({
+            ...demoEvaluation,
+            services: [first, { ...second, id: first.id }],
+          }),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.replaceResults(demoEvaluation, () => 'same-id'),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.replaceResults({
+            ...demoEvaluation,
+            services: [{ ...first, status: 'fine' as any }],
+          }),
+        ).rejects.toThrow(InputError);
+        expect((await store.listServiceResults()).total).toBe(
+          demoEvaluation.services.length,
+        );
+      });
+    });
+
+    describe('listServiceResults', () => {
+      beforeEach(() => store.replaceResults(demoEvaluation, undefined, T1));
+      const ids = (statuses: string[] | undefined, cluster?: string) =>
+        demoEvaluation.services
+          .filter(s => !statuses || statuses.includes(s.status))
+          .filter(s => !cluster || s.clusters.includes(cluster))
+          .map(s => s.id)
+          .sort();
+
+      it('filters by status, cluster and ids', async () => {
+        const blocked = await store.listServiceResults({ status: 'blocked' });
+        expect(blocked.items.map(i => i.id)).toEqual(ids(['blocked']));
+        expect(blocked.total).toBe(4);
+
+        const worst = await store.listServiceResults({
+          status: ['blocked', 'at-risk'],
+        });
+        expect(worst.items.map(i => i.id)).toEqual(ids(['blocked', 'at-risk']));
+
+        const legacy = await store.listServiceResults({
+          cluster: 'aks-weu-legacy',
+        });
+        expect(legacy.items.map(i => i.id)).toEqual(
+          ids(undefined, 'aks-weu-legacy'),
+        );
+        expect(legacy.items.length).toBeGreaterThan(0);
+        // A cluster name that is only a prefix of another matches nothing.
+        expect(
+          (await store.listServiceResults({ cluster: 'aks-weu' })).total,
+        ).toBe(0);
+
+        const some = await store.listServiceResults({
+          ids: ['payments', 'orders', 'no-such-service'],
+          status: 'at-risk',
+        });
+        expect(some.items.map(i => i.id)).toEqual(['orders', 'payments']);
+        expect(await store.listServiceResults({ ids: [] })).toEqual({
+          items: [],
+          total: 0,
+        });
+      });
+
+      it('takes an id list of any length', async () => {
+        const many = Array.from({ length: 40_000 }, (_, i) => `svc-${i}`);
+        const page = await store.listServiceResults({
+          ids: [...many, 'payments', 'ledger'],
+        });
+        expect(page.items.map(i => i.id)).toEqual(['ledger', 'payments']);
+      });
+
+      it('pages in a stable order with a constant total', async () => {
+        const all = await store.listServiceResults();
+        expect(all.total).toBe(15);
+        const seen: string[] = [];
+        for (let offset = 0; offset < all.total; offset += 4) {
+          const page = await store.listServiceResults({ limit: 4, offset });
+          expect(page.total).toBe(15);
+          seen.push(...page.items.map(i => i.id));
+        }
+        expect(seen).toEqual(all.items.map(i => i.id));
+        expect(
+          await store.listServiceResults({ limit: 4, offset: 100 }),
+        ).toEqual({ items: [], total: 15 });
+        expect(await store.listServiceResults({ limit: 0 })).toEqual({
+          items: [],
+          total: 15,
+        });
+        await expect(store.listServiceResults({ limit: -1 })).rejects.toThrow(
+          InputError,
+        );
+        await expect(
+          store.listServiceResults({ status: 'green' as any }),
+        ).rejects.toThrow(InputError);
+      });
+    });
+
+    describe('history', () => {
+      it('upserts a day, replaces what it re-records, and orders by day', async () => {
+        await store.recordHistory('2026-11-26', [
+          { dimension: 'all', key: '*', counts: counts({ blocked: 5 }) },
+          {
+            dimension: 'owner',
+            key: 'group:default/payments',
+            counts: counts({ ready: 2 }),
+          },
+          {
+            dimension: 'owner',
+            key: 'group:default/retail',
+            counts: counts({ unknown: 1 }),
+          },
+        ]);
+        await store.recordHistory('2026-11-24', [
+          { dimension: 'all', key: '*', counts: counts({ blocked: 7 }) },
+        ]);
+        await store.recordHistory('2026-11-26', [
+          {
+            dimension: 'all',
+            key: '*',
+            counts: counts({ blocked: 4, 'at-risk': 7 }),
+          },
+          {
+            dimension: 'owner',
+            key: 'group:default/payments',
+            counts: counts({ 'not-applicable': 1 }),
+          },
+        ]);
+
+        expect(await store.getHistory({ dimension: 'all' })).toEqual([
+          {
+            day: '2026-11-24',
+            dimension: 'all',
+            key: '*',
+            counts: counts({ blocked: 7 }),
+          },
+          {
+            day: '2026-11-26',
+            dimension: 'all',
+            key: '*',
+            counts: counts({ blocked: 4, 'at-risk': 7 }),
+          },
+        ]);
+        // Re-recording the owners of that day dropped the owner that has no services any more.
+        expect(await store.getHistory({ dimension: 'owner' })).toEqual([
+          {
+            day: '2026-11-26',
+            dimension: 'owner',
+            key: 'group:default/payments',
+            counts: counts({ 'not-applicable': 1 }),
+          },
+        ]);
+        expect(
+          await store.getHistory({
+            dimension: 'all',
+            from: '2026-11-25',
+            to: '2026-11-26',
+          }),
+        ).toHaveLength(1);
+        expect(
+          await store.getHistory({
+            dimension: 'owner',
+            key: 'group:default/retail',
+          }),
+        ).toEqual([]);
+      });
+
+      it('records the demo report and prunes old days', async () => {
+        const days = ['2026-08-01', '2026-10-28', '2026-10-29', '2026-11-27'];
+        for (const day of [...days].reverse()) {
+          await store.recordHistory(day, [
+            {
+              dimension: 'all',
+              key: '*',
+              counts: counts({
+                blocked: 4,
+                'at-risk': 7,
+                unknown: 1,
+                ready: 1,
+                'not-applicable': 2,
+              }),
+            },
+            ...demoEvaluation.clusters.map(c => ({
+              dimension: 'cluster' as const,
+              key: c.name,
+              counts: counts({ ready: 1 }),
+            })),
+          ]);
+        }
+        expect(
+          (await store.getHistory({ dimension: 'all' })).map(h => h.day),
+        ).toEqual(days);
+        const clusterSeries = await store.getHistory({ dimension: 'cluster' });
+        expect(clusterSeries.map(h => `${h.day} ${h.key}`)).toEqual(
+          [...clusterSeries.map(h => `${h.day} ${h.key}`)].sort(),
+        );
+
+        // 30 days before 2026-11-27 is 2026-10-28: that day stays.
+        expect(await store.pruneHistory(30, '2026-11-27')).toBe(4);
+        expect(
+          (await store.getHistory({ dimension: 'all' })).map(h => h.day),
+        ).toEqual(days.slice(1));
+      });
+
+      it('rejects bad days, dimensions and counts', async () => {
+        const row = { dimension: 'all' as const, key: '*', counts: counts({}) };
+        await expect(store.recordHistory('2026-02-30', [row])).rejects.toThrow(
+          InputError,
+        );
+        await expect(
+          store.recordHistory('2026-11-27', [
+            { ...row, dimension: 'team' as any },
+          ]),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.recordHistory('2026-11-27', [
+            { ...row, counts: counts({ ready: -1 }) },
+          ]),
+        ).rejects.toThrow(InputError);
+        await expect(
+          store.recordHistory('2026-11-27', [row, row]),
+        ).rejects.toThrow(InputError);
+        await expect(store.pruneHistory(30, 'today')).rejects.toThrow(
+          InputError,
+        );
+        expect(await store.getHistory({ dimension: 'all' })).toEqual([]);
+      });
+    });
+
+    describe('timestamps and meta', () => {
+      it('come back as ISO strings whatever the driver returns', async () => {
+        await saveDemo();
+        const raw = await knex(TABLES.clusterSnapshots).first();
+        // PostgreSQL hands back Date objects, SQLite numbers: the store hides both.
+        expect(
+          isPostgres(knex)
+            ? raw.collected_at instanceof Date
+            : typeof raw.collected_at,
+        ).toBe(isPostgres(knex) ? true : 'number');
+        const [cluster] = (await store.loadFleet()).clusters;
+        expect(cluster.collectedAt).toBe('2026-11-27T08:00:00.000Z');
+        expect(cluster.attemptedAt).toBe('2026-11-27T08:00:00.000Z');
+
+        await store.setMeta('refresh.last', { ok: true, clusters: 3 }, T2);
+        expect(await store.getMeta('refresh.last')).toEqual({
+          value: { ok: true, clusters: 3 },
+          updatedAt: T2.toISOString(),
+        });
+        expect(await store.getMeta('missing')).toBeUndefined();
+      });
+
+      it('reads timestamps written by hand in the database', async () => {
+        const literal = isPostgres(knex)
+          ? '2026-11-27 08:00:00+00'
+          : '2026-11-27 08:00:00';
+        await knex(TABLES.meta).insert({
+          key: 'by-hand',
+          value: '"x"',
+          updated_at: knex.raw('?', [literal]),
+        });
+        expect((await store.getMeta('by-hand'))?.updatedAt).toBe(
+          '2026-11-27T08:00:00.000Z',
+        );
+      });
+    });
+  },
+);

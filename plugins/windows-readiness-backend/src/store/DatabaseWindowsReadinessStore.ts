@@ -1,0 +1,127 @@
+import {
+  resolvePackagePath,
+  type DatabaseService,
+} from '@backstage/backend-plugin-api';
+import type { JsonValue } from '@backstage/types';
+import type { Knex } from 'knex';
+import type {
+  Cluster,
+  EvaluationResult,
+  ImageRecord,
+} from '@winready/plugin-windows-readiness-common';
+import * as history from './history';
+import * as meta from './meta';
+import * as results from './results';
+import * as snapshots from './snapshots';
+import type {
+  ClusterCollectionOutcome,
+  HistoryEntry,
+  HistoryQuery,
+  HistoryRow,
+  MetaEntry,
+  ServiceIdMapping,
+  ServiceResultPage,
+  ServiceResultQuery,
+  StoredClusterResult,
+  StoredFleet,
+  StoredServiceResult,
+  WindowsReadinessStore,
+} from './WindowsReadinessStore';
+
+const migrationsDir = resolvePackagePath(
+  '@winready/plugin-windows-readiness-backend',
+  'migrations',
+);
+
+/** The knex implementation of WindowsReadinessStore (SQLite and PostgreSQL). */
+export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseWindowsReadinessStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!skipMigrations && !database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseWindowsReadinessStore(client);
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  saveClusterCollection(
+    cluster: Cluster,
+    outcome: ClusterCollectionOutcome,
+  ): Promise<void> {
+    return snapshots.saveClusterCollection(this.db, cluster, outcome);
+  }
+
+  removeClustersNotIn(names: readonly string[]): Promise<string[]> {
+    return snapshots.removeClustersNotIn(this.db, names);
+  }
+
+  saveImages(records: Record<string, ImageRecord>, at: Date): Promise<void> {
+    return snapshots.saveImages(this.db, records, at);
+  }
+
+  removeImagesNotCheckedSince(before: Date): Promise<number> {
+    return snapshots.removeImagesNotCheckedSince(this.db, before);
+  }
+
+  loadFleet(): Promise<StoredFleet> {
+    return snapshots.loadFleet(this.db);
+  }
+
+  replaceResults(
+    evaluation: EvaluationResult,
+    serviceIds?: ServiceIdMapping,
+    evaluatedAt: Date = this.now(),
+  ): Promise<void> {
+    return results.replaceResults(this.db, evaluation, serviceIds, evaluatedAt);
+  }
+
+  getServiceResult(id: string): Promise<StoredServiceResult | undefined> {
+    return results.getServiceResult(this.db, id);
+  }
+
+  listServiceResults(query?: ServiceResultQuery): Promise<ServiceResultPage> {
+    return results.listServiceResults(this.db, query);
+  }
+
+  listClusterResults(): Promise<StoredClusterResult[]> {
+    return results.listClusterResults(this.db);
+  }
+
+  async getLastEvaluatedAt(): Promise<string | undefined> {
+    const entry = await meta.getMeta(this.db, results.META_EVALUATED_AT);
+    return typeof entry?.value === 'string' ? entry.value : undefined;
+  }
+
+  async getLastAsOf(): Promise<string | undefined> {
+    const entry = await meta.getMeta(this.db, results.META_AS_OF);
+    return typeof entry?.value === 'string' ? entry.value : undefined;
+  }
+
+  recordHistory(day: string, rows: readonly HistoryRow[]): Promise<void> {
+    return history.recordHistory(this.db, day, rows, this.now());
+  }
+
+  pruneHistory(olderThanDays: number, today: string): Promise<number> {
+    return history.pruneHistory(this.db, olderThanDays, today);
+  }
+
+  getHistory(query: HistoryQuery): Promise<HistoryEntry[]> {
+    return history.getHistory(this.db, query);
+  }
+
+  getMeta(key: string): Promise<MetaEntry | undefined> {
+    return meta.getMeta(this.db, key);
+  }
+
+  setMeta(key: string, value: JsonValue, at: Date = this.now()): Promise<void> {
+    return meta.setMeta(this.db, key, value, at);
+  }
+}

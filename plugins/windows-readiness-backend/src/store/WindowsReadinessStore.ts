@@ -1,0 +1,169 @@
+import type { JsonValue } from '@backstage/types';
+import type {
+  Cluster,
+  ClusterResult,
+  EvaluationResult,
+  Fleet,
+  ImageRecord,
+  ServiceResult,
+  ServiceStatus,
+  StatusCounts,
+} from '@winready/plugin-windows-readiness-common';
+
+/** A cluster as stored: its last good snapshot and how the latest attempt went. */
+export interface StoredCluster extends Cluster {
+  /** When the last good collection happened (ISO); absent if none ever did. */
+  collectedAt?: string;
+  /** The latest attempt's errors. */
+  errors: NonNullable<Cluster['errors']>;
+  /** True when the latest attempt could not read the cluster: the data is older. */
+  stale?: boolean;
+  /** When the latest collection was attempted (ISO). */
+  attemptedAt?: string;
+}
+
+/** What the evaluator and what-if run on: every cluster's latest snapshot and every image record. */
+export interface StoredFleet extends Fleet {
+  clusters: StoredCluster[];
+  images: Record<string, ImageRecord>;
+}
+
+export interface ClusterCollectionOutcome {
+  /** False when the cluster could not be read: the previous snapshot is kept. */
+  ok: boolean;
+  attemptedAt: Date;
+}
+
+/**
+ * Which id(s) each evaluated service is stored under (entity refs, usually).
+ * A record maps the evaluation's service id; a function sees the whole result.
+ * `undefined` keeps the service's own id; an empty array stores nothing.
+ */
+export type ServiceIdMapping =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | ((service: ServiceResult) => string | readonly string[] | undefined);
+
+export interface StoredServiceResult {
+  /** The id the row is stored under (see ServiceIdMapping); `result.id` is the evaluator's id. */
+  id: string;
+  status: ServiceStatus;
+  clusters: string[];
+  evaluatedAt: string;
+  result: ServiceResult;
+}
+
+export interface StoredClusterResult {
+  name: string;
+  evaluatedAt: string;
+  result: ClusterResult;
+}
+
+export interface ServiceResultQuery {
+  ids?: readonly string[];
+  status?: ServiceStatus | readonly ServiceStatus[];
+  /** Services with a workload in this cluster. */
+  cluster?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ServiceResultPage {
+  items: StoredServiceResult[];
+  /** How many match the filters, paging aside. */
+  total: number;
+}
+
+export type HistoryDimension = 'all' | 'owner' | 'cluster';
+
+export interface HistoryRow {
+  dimension: HistoryDimension;
+  /** Owner entity ref, cluster name, or `*` for dimension `all`. */
+  key: string;
+  counts: StatusCounts;
+}
+
+export interface HistoryEntry extends HistoryRow {
+  /** YYYY-MM-DD */
+  day: string;
+}
+
+export interface HistoryQuery {
+  dimension: HistoryDimension;
+  /** All keys of the dimension when absent. */
+  key?: string;
+  /** Inclusive, YYYY-MM-DD. */
+  from?: string;
+  /** Inclusive, YYYY-MM-DD. */
+  to?: string;
+}
+
+export interface MetaEntry {
+  value: JsonValue;
+  updatedAt: string;
+}
+
+/**
+ * The windows-readiness plugin's persistent state: the latest snapshot of every
+ * cluster (last good data is never lost), image records, the latest evaluation
+ * and the daily history. Every timestamp it returns is an ISO string.
+ * Bad input throws InputError before the database is touched.
+ */
+export interface WindowsReadinessStore {
+  /**
+   * ok: replaces the cluster's snapshot (collected now, not stale).
+   * not ok: keeps the previous snapshot, marks it stale with the new errors;
+   * with no previous snapshot, stores the given (empty) cluster as stale.
+   */
+  saveClusterCollection(
+    cluster: Cluster,
+    outcome: ClusterCollectionOutcome,
+  ): Promise<void>;
+
+  /** Deletes the clusters not named (vanished from every source); returns the names removed. */
+  removeClustersNotIn(names: readonly string[]): Promise<string[]>;
+
+  /** Upserts image records; a record with `error` never replaces a good one. */
+  saveImages(records: Record<string, ImageRecord>, at: Date): Promise<void>;
+
+  /** Deletes image records the registry was not asked about since `before`; returns how many. */
+  removeImagesNotCheckedSince(before: Date): Promise<number>;
+
+  loadFleet(): Promise<StoredFleet>;
+
+  /** Replaces all service and cluster results at once (one transaction). */
+  replaceResults(
+    evaluation: EvaluationResult,
+    serviceIds?: ServiceIdMapping,
+    evaluatedAt?: Date,
+  ): Promise<void>;
+
+  getServiceResult(id: string): Promise<StoredServiceResult | undefined>;
+
+  /** Ordered by id. */
+  listServiceResults(query?: ServiceResultQuery): Promise<ServiceResultPage>;
+
+  /** Ordered by name. */
+  listClusterResults(): Promise<StoredClusterResult[]>;
+
+  /** When replaceResults last ran (ISO). */
+  getLastEvaluatedAt(): Promise<string | undefined>;
+
+  /** The "as of" instant of the stored evaluation (ISO). */
+  getLastAsOf(): Promise<string | undefined>;
+
+  /**
+   * Writes the counts of one day. For every dimension present in `rows`, the
+   * day's rows of that dimension are replaced (re-running a day overwrites it).
+   */
+  recordHistory(day: string, rows: readonly HistoryRow[]): Promise<void>;
+
+  /** Deletes the days before `today - olderThanDays`; returns how many rows. */
+  pruneHistory(olderThanDays: number, today: string): Promise<number>;
+
+  /** Ordered by day, then key. */
+  getHistory(query: HistoryQuery): Promise<HistoryEntry[]>;
+
+  getMeta(key: string): Promise<MetaEntry | undefined>;
+
+  setMeta(key: string, value: JsonValue, at?: Date): Promise<void>;
+}

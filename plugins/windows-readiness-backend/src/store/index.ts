@@ -1,0 +1,17 @@
+export { DatabaseWindowsReadinessStore } from './DatabaseWindowsReadinessStore';
+export type {
+  ClusterCollectionOutcome,
+  HistoryDimension,
+  HistoryEntry,
+  HistoryQuery,
+  HistoryRow,
+  MetaEntry,
+  ServiceIdMapping,
+  ServiceResultPage,
+  ServiceResultQuery,
+  StoredCluster,
+  StoredClusterResult,
+  StoredFleet,
+  StoredServiceResult,
+  WindowsReadinessStore,
+} from './WindowsReadinessStore';

@@ -1,0 +1,243 @@
+import { InputError } from '@backstage/errors';
+import type { Knex } from 'knex';
+import type {
+  Cluster,
+  ImageRecord,
+  SourceError,
+} from '@winready/plugin-windows-readiness-common';
+import {
+  INSERT_BATCH,
+  TABLES,
+  chunk,
+  parseJson,
+  requiredIsoTimestamp,
+  toBoolean,
+  toIsoTimestamp,
+  whereValueIn,
+} from './db';
+import {
+  requireArray,
+  requireClusterName,
+  requireDate,
+  requireName,
+  requireObject,
+} from './validation';
+import type {
+  ClusterCollectionOutcome,
+  StoredCluster,
+  StoredFleet,
+} from './WindowsReadinessStore';
+
+const IMAGE_REFERENCE_MAX = 512;
+
+function checkCluster(cluster: Cluster): {
+  name: string;
+  errors: SourceError[];
+} {
+  requireObject(cluster, 'cluster');
+  const name = requireClusterName(cluster.name, 'cluster name');
+  if (cluster.nodePools !== undefined) {
+    requireArray(cluster.nodePools, `cluster ${name} nodePools`);
+  }
+  if (cluster.objects !== undefined) {
+    requireArray(cluster.objects, `cluster ${name} objects`);
+  }
+  const errors = (
+    cluster.errors === undefined
+      ? []
+      : requireArray(cluster.errors, `cluster ${name} errors`)
+  ) as SourceError[];
+  errors.forEach((error, index) =>
+    requireObject(error, `cluster ${name} errors[${index}]`),
+  );
+  return { name, errors };
+}
+
+// collectedAt and errors live in their own columns: one source of truth.
+function snapshotJson(cluster: Cluster): string {
+  const { collectedAt: _collectedAt, errors: _errors, ...rest } = cluster;
+  return JSON.stringify({ ...rest, nodePools: rest.nodePools ?? [] });
+}
+
+export async function saveClusterCollection(
+  knex: Knex,
+  cluster: Cluster,
+  outcome: ClusterCollectionOutcome,
+): Promise<void> {
+  const { name, errors } = checkCluster(cluster);
+  requireObject(outcome, 'outcome');
+  const attemptedAt = requireDate(outcome.attemptedAt, 'outcome.attemptedAt');
+  const row = {
+    name,
+    snapshot: snapshotJson(cluster),
+    attempted_at: attemptedAt,
+    errors: JSON.stringify(errors),
+  };
+  if (outcome.ok) {
+    await knex(TABLES.clusterSnapshots)
+      .insert({ ...row, collected_at: attemptedAt, stale: false })
+      .onConflict('name')
+      .merge();
+    return;
+  }
+  // One statement: the first failure stores the (empty) cluster as stale;
+  // later ones leave snapshot and collected_at alone.
+  await knex(TABLES.clusterSnapshots)
+    .insert({ ...row, collected_at: null, stale: true })
+    .onConflict('name')
+    .merge(['attempted_at', 'stale', 'errors']);
+}
+
+export async function removeClustersNotIn(
+  knex: Knex,
+  names: readonly string[],
+): Promise<string[]> {
+  requireArray(names, 'names').forEach((name, index) =>
+    requireName(name, `names[${index}]`),
+  );
+  return knex.transaction(async trx => {
+    const doomed: string[] = await whereValueIn(
+      trx,
+      trx(TABLES.clusterSnapshots),
+      'name',
+      names,
+      true,
+    )
+      .orderBy('name')
+      .pluck('name');
+    if (doomed.length > 0) {
+      await whereValueIn(
+        trx,
+        trx(TABLES.clusterSnapshots),
+        'name',
+        doomed,
+      ).delete();
+    }
+    return doomed;
+  });
+}
+
+function checkImages(
+  records: Record<string, ImageRecord>,
+): Array<[string, ImageRecord]> {
+  const entries = Object.entries(requireObject(records, 'image records'));
+  for (const [reference, record] of entries) {
+    requireName(reference, 'image reference', IMAGE_REFERENCE_MAX);
+    const checked = requireObject(record, `image record ${reference}`);
+    if (checked.error === undefined) {
+      requireArray(checked.platforms, `image record ${reference} platforms`);
+    } else if (typeof checked.error !== 'string') {
+      throw new InputError(`image record ${reference} error must be a string`);
+    }
+  }
+  return entries as Array<[string, ImageRecord]>;
+}
+
+export async function saveImages(
+  knex: Knex,
+  records: Record<string, ImageRecord>,
+  at: Date,
+): Promise<void> {
+  const entries = checkImages(records);
+  requireDate(at, 'at');
+  const toRow = ([reference, record]: [string, ImageRecord]) => {
+    const good = record.error === undefined;
+    return {
+      reference,
+      record: JSON.stringify({ ...record, platforms: record.platforms ?? [] }),
+      good,
+      last_error: good ? null : record.error,
+      updated_at: at,
+      checked_at: at,
+    };
+  };
+  const good = entries.filter(([, record]) => record.error === undefined);
+  const failed = entries.filter(([, record]) => record.error !== undefined);
+
+  await knex.transaction(async trx => {
+    for (const batch of chunk(good, INSERT_BATCH)) {
+      await trx(TABLES.images)
+        .insert(batch.map(toRow))
+        .onConflict('reference')
+        .merge();
+    }
+    if (failed.length === 0) {
+      return;
+    }
+    const keepGood = new Set<string>(
+      await whereValueIn(
+        trx,
+        trx(TABLES.images).where('good', true),
+        'reference',
+        failed.map(([reference]) => reference),
+      ).pluck('reference'),
+    );
+    for (const batch of chunk(failed, INSERT_BATCH)) {
+      // Never seen, or never good: the failure is all we know.
+      const replace = batch.filter(([reference]) => !keepGood.has(reference));
+      if (replace.length > 0) {
+        await trx(TABLES.images)
+          .insert(replace.map(toRow))
+          .onConflict('reference')
+          .merge();
+      }
+      // A good record stays; only the latest error and check time change.
+      const keep = batch.filter(([reference]) => keepGood.has(reference));
+      if (keep.length > 0) {
+        await trx(TABLES.images)
+          .insert(keep.map(toRow))
+          .onConflict('reference')
+          .merge(['last_error', 'checked_at']);
+      }
+    }
+  });
+}
+
+export async function removeImagesNotCheckedSince(
+  knex: Knex,
+  before: Date,
+): Promise<number> {
+  requireDate(before, 'before');
+  return knex(TABLES.images).where('checked_at', '<', before).delete();
+}
+
+function toStoredCluster(row: any): StoredCluster {
+  const snapshot = parseJson<Cluster>(row.snapshot, {
+    name: row.name,
+    nodePools: [],
+  });
+  const cluster: StoredCluster = {
+    ...snapshot,
+    name: row.name,
+    errors: parseJson<SourceError[]>(row.errors, []),
+    stale: toBoolean(row.stale),
+    attemptedAt: requiredIsoTimestamp(row.attempted_at),
+  };
+  const collectedAt = toIsoTimestamp(row.collected_at);
+  if (collectedAt) {
+    cluster.collectedAt = collectedAt;
+  } else {
+    delete cluster.collectedAt;
+  }
+  return cluster;
+}
+
+export async function loadFleet(knex: Knex): Promise<StoredFleet> {
+  const [clusterRows, imageRows] = await Promise.all([
+    knex(TABLES.clusterSnapshots).select().orderBy('name'),
+    knex(TABLES.images).select('reference', 'record').orderBy('reference'),
+  ]);
+  const images: Record<string, ImageRecord> = {};
+  for (const row of imageRows) {
+    images[row.reference] = parseJson<ImageRecord>(row.record, {
+      platforms: [],
+    });
+  }
+  return {
+    apiVersion: 'winready/v1',
+    kind: 'Fleet',
+    metadata: { name: 'stored' },
+    clusters: clusterRows.map(toStoredCluster),
+    images,
+  };
+}

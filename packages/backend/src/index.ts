@@ -22,4 +22,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
+backend.add(import('@winready/plugin-windows-readiness-backend'));
+// The embedded demo: serves windowsReadiness.demo.fleetFile from the AKS simulator.
+backend.add(import('./modules/demoSimulator'));
+
 backend.start();

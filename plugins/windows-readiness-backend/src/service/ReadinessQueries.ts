@@ -1,0 +1,185 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  aggregateReport,
+  whatIf,
+  WhatIfError,
+  type OsSkuTable,
+  type WhatIfRequest,
+} from '@winready/plugin-windows-readiness-common';
+import { InputError } from '@backstage/errors';
+import { loadEntityServiceMap } from '../catalog/loadMappedEntities';
+import type { StoredServiceResult, WindowsReadinessStore } from '../store';
+import type { EntityCache } from './EntityCache';
+import type { ReportQuery } from './reportQuery';
+import { toReportRow, type ReportRow } from './reportRow';
+
+/** Answers for the routes and the actions: permissions applied, no HTTP. */
+export class ReadinessQueries {
+  constructor(
+    private readonly deps: {
+      store: WindowsReadinessStore;
+      catalog: CatalogService;
+      permissions: PermissionsService;
+      entities: EntityCache;
+      osSkus: OsSkuTable;
+      retirementWarningDays: number;
+    },
+  ) {}
+
+  /** Entity refs the caller may read; undefined when it may read them all. */
+  async readableRefs(
+    credentials: BackstageCredentials,
+  ): Promise<Set<string> | undefined> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) return undefined;
+    if (decision.result === AuthorizeResult.DENY) return new Set();
+    // Conditional: the catalog applies its own rules to the caller's token.
+    const map = await loadEntityServiceMap(this.deps.catalog, credentials);
+    return new Set(map.entities.keys());
+  }
+
+  async entity(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<StoredServiceResult & { clusterStates: ClusterState[] }> {
+    const [decision] = await this.deps.permissions.authorize(
+      [{ permission: catalogEntityReadPermission, resourceRef: ref }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`You may not read ${ref}`);
+    }
+    const stored = await this.deps.store.getServiceResult(ref);
+    if (!stored) {
+      throw new NotFoundError(
+        `No Windows readiness for ${ref}: no workload in any collected cluster maps to it`,
+      );
+    }
+    return {
+      ...stored,
+      clusterStates: await this.clusterStates(stored.clusters),
+    };
+  }
+
+  async report(query: ReportQuery, credentials: BackstageCredentials) {
+    const [readable, entities, all] = await Promise.all([
+      this.readableRefs(credentials),
+      this.deps.entities.get(),
+      this.allResults(),
+    ]);
+    const rows: ReportRow[] = [];
+    const visible: StoredServiceResult[] = [];
+    for (const stored of all.items) {
+      if (readable && !readable.has(stored.id)) continue;
+      if (query.status && !query.status.includes(stored.status)) continue;
+      if (query.cluster && !stored.clusters.includes(query.cluster)) continue;
+      const row = toReportRow(stored, entities.entities.get(stored.id));
+      if (query.owner && row.owner !== query.owner) continue;
+      if (query.system && row.system !== query.system) continue;
+      if (
+        query.check &&
+        !query.check.some(
+          id => row.failing.includes(id) || row.warning.includes(id),
+        )
+      ) {
+        continue;
+      }
+      rows.push(row);
+      visible.push(stored);
+    }
+    const summary = aggregateReport(
+      visible.map(stored => ({ ...stored.result, id: stored.id })),
+      Object.fromEntries(rows.map(row => [row.entityRef, row.owner])),
+    );
+    const offset = query.offset ?? 0;
+    return {
+      asOf: await this.deps.store.getLastAsOf(),
+      evaluatedAt: all.evaluatedAt,
+      total: rows.length,
+      offset,
+      items: rows.slice(offset, query.limit ? offset + query.limit : undefined),
+      summary,
+    };
+  }
+
+  // The report reads every result; parse them once per evaluation, not per view.
+  private cached?: { evaluatedAt?: string; items: StoredServiceResult[] };
+
+  private async allResults() {
+    const evaluatedAt = await this.deps.store.getLastEvaluatedAt();
+    if (!this.cached || this.cached.evaluatedAt !== evaluatedAt) {
+      const page = await this.deps.store.listServiceResults();
+      this.cached = { evaluatedAt, items: page.items };
+    }
+    return this.cached;
+  }
+
+  async whatIf(request: WhatIfRequest, credentials: BackstageCredentials) {
+    const [readable, entities, fleet] = await Promise.all([
+      this.readableRefs(credentials),
+      this.deps.entities.get(),
+      this.deps.store.loadFleet(),
+    ]);
+    try {
+      const answer = whatIf(fleet, request, {
+        osSkus: this.deps.osSkus,
+        retirementWarningDays: this.deps.retirementWarningDays,
+        serviceIdsOf: entities.serviceIdsOf,
+      });
+      return {
+        ...answer,
+        impacted: answer.impacted.filter(i => !readable || readable.has(i.id)),
+      };
+    } catch (error) {
+      if (error instanceof WhatIfError) throw new InputError(error.message);
+      throw error;
+    }
+  }
+
+  async clusters() {
+    const [results, fleet] = await Promise.all([
+      this.deps.store.listClusterResults(),
+      this.deps.store.loadFleet(),
+    ]);
+    const stored = new Map(fleet.clusters.map(c => [c.name, c]));
+    return results.map(({ result, evaluatedAt }) => ({
+      ...result,
+      evaluatedAt,
+      stale: stored.get(result.name)?.stale ?? false,
+      attemptedAt: stored.get(result.name)?.attemptedAt,
+      collectedAt: stored.get(result.name)?.collectedAt,
+      errors: stored.get(result.name)?.errors ?? result.errors,
+    }));
+  }
+
+  private async clusterStates(names: string[]): Promise<ClusterState[]> {
+    const fleet = await this.deps.store.loadFleet();
+    return fleet.clusters
+      .filter(c => names.includes(c.name))
+      .map(c => ({
+        name: c.name,
+        collectedAt: c.collectedAt,
+        attemptedAt: c.attemptedAt,
+        stale: c.stale ?? false,
+        errors: c.errors,
+      }));
+  }
+}
+
+export interface ClusterState {
+  name: string;
+  collectedAt?: string;
+  attemptedAt?: string;
+  stale: boolean;
+  errors: Array<{ source: string; errorType: string; message: string }>;
+}

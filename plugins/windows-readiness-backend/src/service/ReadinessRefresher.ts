@@ -1,0 +1,141 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  aggregateReport,
+  evaluateFleet,
+  type Fleet,
+  type OsSkuTable,
+} from '@winready/plugin-windows-readiness-common';
+import type { SnapshotProgress } from '@winready/plugin-windows-readiness-node';
+import type { EntityServiceMap } from '../catalog/EntityServiceMap';
+import type { HistoryRow, WindowsReadinessStore } from '../store';
+
+export interface RefreshOutcome {
+  startedAt: string;
+  finishedAt: string;
+  clusters: number;
+  /** Clusters that could not be read this time: their last good data stays. */
+  unreachableClusters: string[];
+  errors: number;
+  services: number;
+}
+
+export interface ReadinessRefresherOptions {
+  store: WindowsReadinessStore;
+  snapshots: {
+    build(options?: {
+      onProgress?: (progress: SnapshotProgress) => void;
+    }): Promise<Fleet>;
+  };
+  /** The catalog entities with Kubernetes annotations, read with the plugin's own credentials. */
+  entities: () => Promise<EntityServiceMap>;
+  osSkus: OsSkuTable;
+  retirementWarningDays: number;
+  historyDays: number;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+const LAST_REFRESH = 'lastRefresh';
+
+/**
+ * Collects every source, keeps each cluster's last good snapshot, evaluates
+ * the stored fleet against the catalog and writes the day's history.
+ */
+export class ReadinessRefresher {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ReadinessRefresherOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async refresh(): Promise<RefreshOutcome> {
+    const { store, logger } = this.options;
+    const startedAt = this.now();
+    const fleet = await this.options.snapshots.build({
+      onProgress: progress =>
+        logger.debug(
+          `collect ${progress.phase} ${progress.done}/${progress.total}${
+            progress.cluster ? ` ${progress.cluster}` : ''
+          }`,
+        ),
+    });
+    for (const cluster of fleet.clusters) {
+      await store.saveClusterCollection(cluster, {
+        ok: cluster.reachable !== false,
+        attemptedAt: startedAt,
+      });
+      for (const error of cluster.errors ?? []) {
+        logger.warn(
+          `${cluster.name}: ${error.source} ${error.errorType}: ${error.message}`,
+        );
+      }
+    }
+    for (const error of fleet.errors ?? []) {
+      logger.warn(`${error.source} ${error.errorType}: ${error.message}`);
+    }
+    // Only a complete listing may forget clusters that vanished.
+    if (!fleet.errors?.length) {
+      await store.removeClustersNotIn(fleet.clusters.map(c => c.name));
+    }
+    await store.saveImages(fleet.images ?? {}, startedAt);
+    const services = await this.evaluate();
+    const outcome: RefreshOutcome = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: this.now().toISOString(),
+      clusters: fleet.clusters.length,
+      unreachableClusters: fleet.clusters
+        .filter(c => c.reachable === false)
+        .map(c => c.name),
+      errors:
+        (fleet.errors?.length ?? 0) +
+        fleet.clusters.reduce((n, c) => n + (c.errors?.length ?? 0), 0),
+      services,
+    };
+    await store.setMeta(LAST_REFRESH, outcome as any);
+    logger.info(
+      `Windows readiness refreshed: ${outcome.clusters} clusters (${outcome.unreachableClusters.length} unreachable), ${services} services`,
+    );
+    return outcome;
+  }
+
+  /** Judges the stored fleet again (new catalog entities, new day); returns how many services. */
+  async evaluate(): Promise<number> {
+    const { store } = this.options;
+    const now = this.now();
+    const entities = await this.options.entities();
+    const fleet = await store.loadFleet();
+    const evaluation = evaluateFleet(fleet, {
+      asOf: now,
+      osSkus: this.options.osSkus,
+      retirementWarningDays: this.options.retirementWarningDays,
+      serviceIdsOf: entities.serviceIdsOf,
+    });
+    await store.replaceResults(evaluation, undefined, now);
+
+    const day = now.toISOString().slice(0, 10);
+    const report = aggregateReport(
+      evaluation.services,
+      entities.ownersByService(),
+    );
+    const rows: HistoryRow[] = [
+      { dimension: 'all', key: '*', counts: report.byStatus },
+      ...Object.entries(report.byOwner).map(([key, counts]) => ({
+        dimension: 'owner' as const,
+        key,
+        counts,
+      })),
+      ...Object.entries(report.byCluster).map(([key, counts]) => ({
+        dimension: 'cluster' as const,
+        key,
+        counts,
+      })),
+    ];
+    await store.recordHistory(day, rows);
+    await store.pruneHistory(this.options.historyDays, day);
+    return evaluation.services.length;
+  }
+
+  async lastOutcome(): Promise<RefreshOutcome | undefined> {
+    return (await this.options.store.getMeta(LAST_REFRESH))?.value as any;
+  }
+}

@@ -1,0 +1,63 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import {
+  buildOsSkuTable,
+  type OsSkuTable,
+} from '@winready/plugin-windows-readiness-common';
+import {
+  readSourcesConfig,
+  type SourcesConfig,
+} from '@winready/plugin-windows-readiness-node';
+
+export interface BackendConfig {
+  sources: SourcesConfig;
+  osSkus: OsSkuTable;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  historyDays: number;
+  retirementWarningDays: number;
+}
+
+function positive(config: Config | undefined, key: string, fallback: number) {
+  const value = config?.getOptionalNumber(key) ?? fallback;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(
+      `Invalid config at 'windowsReadiness.${key}': must be a positive whole number`,
+    );
+  }
+  return value;
+}
+
+/** Reads and checks every `windowsReadiness` key at start-up: a bad one stops the backend, naming it. */
+export function readBackendConfig(root: Config): BackendConfig {
+  const config = root.getOptionalConfig('windowsReadiness');
+  const sources = readSourcesConfig(root);
+  let osSkus: OsSkuTable;
+  try {
+    osSkus = buildOsSkuTable(sources.osSkus);
+  } catch (error) {
+    throw new Error(
+      `Invalid config at 'windowsReadiness.osSkus': ${
+        (error as Error).message
+      }`,
+    );
+  }
+  const schedule = config?.has('schedule')
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig('schedule'),
+      )
+    : {
+        frequency: { minutes: 30 },
+        timeout: { minutes: 15 },
+        initialDelay: { seconds: 5 },
+      };
+  return {
+    sources,
+    osSkus,
+    schedule,
+    historyDays: positive(config, 'historyDays', 400),
+    retirementWarningDays: positive(config, 'retirementWarningDays', 180),
+  };
+}

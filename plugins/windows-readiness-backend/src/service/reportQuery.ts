@@ -1,0 +1,90 @@
+import { InputError } from '@backstage/errors';
+import {
+  CHECK_IDS,
+  SERVICE_STATUSES,
+} from '@winready/plugin-windows-readiness-common';
+import { z } from 'zod';
+
+const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
+  z
+    .string()
+    .transform(text =>
+      text
+        .split(',')
+        .map(v => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.enum(values, {
+          error: issue =>
+            `${name} must be one of ${values.join(', ')}, got "${String(
+              issue.input,
+            )}"`,
+        }),
+      ),
+    );
+
+const text = z.string().min(1).max(500);
+
+export const reportQuerySchema = z
+  .object({
+    owner: text.optional(),
+    system: text.optional(),
+    cluster: text.optional(),
+    status: list(
+      SERVICE_STATUSES as [string, ...string[]],
+      'status',
+    ).optional(),
+    check: list(CHECK_IDS as [string, ...string[]], 'check').optional(),
+    format: z
+      .enum(['json', 'csv'], { error: 'format must be json or csv' })
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const historyQuerySchema = z
+  .object({
+    dimension: z.enum(['all', 'owner', 'cluster']).default('all'),
+    key: text.optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'from must be YYYY-MM-DD')
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'to must be YYYY-MM-DD')
+      .optional(),
+  })
+  .strict();
+
+export const whatIfBodySchema = z
+  .object({
+    cluster: text,
+    pool: text,
+    osSku: text,
+  })
+  .strict();
+
+/** Parses a query or body; a bad one is a 400 that names the parameter. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'query' | 'body',
+): z.infer<T> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => {
+      const name = String(issue.path[0] ?? where);
+      return issue.code === 'unrecognized_keys'
+        ? `unknown ${where} parameter(s): ${issue.keys.join(', ')}`
+        : `${where} parameter '${name}': ${issue.message}`;
+    });
+    throw new InputError(problems.join('; '));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,65 @@
+import type { ServiceStatus } from '@winready/plugin-windows-readiness-common';
+import type { MappedEntity } from '../catalog/EntityServiceMap';
+import type { StoredServiceResult } from '../store';
+
+/** One service in the org-wide report (JSON items and CSV rows). */
+export interface ReportRow {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  system?: string;
+  status: ServiceStatus;
+  clusters: string[];
+  failing: string[];
+  warning: string[];
+  /** The first failing or warning check's message: what to look at first. */
+  summary?: string;
+  evaluatedAt: string;
+}
+
+export function toReportRow(
+  stored: StoredServiceResult,
+  entity: MappedEntity | undefined,
+): ReportRow {
+  const checks = stored.result.checks;
+  const first =
+    checks.find(c => c.result === 'fail') ??
+    checks.find(c => c.result === 'warn');
+  return {
+    entityRef: stored.id,
+    title: entity?.title ?? stored.id,
+    owner: entity?.owner,
+    system: entity?.system,
+    status: stored.status,
+    clusters: stored.clusters,
+    failing: checks.filter(c => c.result === 'fail').map(c => c.id),
+    warning: checks.filter(c => c.result === 'warn').map(c => c.id),
+    ...(first ? { summary: `${first.id}: ${first.message}` } : {}),
+    evaluatedAt: stored.evaluatedAt,
+  };
+}
+
+const CSV_COLUMNS: Array<[string, (row: ReportRow) => string]> = [
+  ['entity', row => row.entityRef],
+  ['title', row => row.title],
+  ['owner', row => row.owner ?? ''],
+  ['system', row => row.system ?? ''],
+  ['status', row => row.status],
+  ['clusters', row => row.clusters.join(' ')],
+  ['failing', row => row.failing.join(' ')],
+  ['warning', row => row.warning.join(' ')],
+  ['summary', row => row.summary ?? ''],
+  ['evaluatedAt', row => row.evaluatedAt],
+];
+
+// RFC 4180, and a leading = + - @ is neutralised so spreadsheets do not run it.
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const CSV_HEADER = `${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`;
+
+export function csvLine(row: ReportRow): string {
+  return `${CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(',')}\r\n`;
+}

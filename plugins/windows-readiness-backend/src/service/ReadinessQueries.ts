@@ -10,6 +10,8 @@ import {
   aggregateReport,
   whatIf,
   WhatIfError,
+  type CheckId,
+  type ClusterState,
   type OsSkuTable,
   type WhatIfRequest,
 } from '@winready/plugin-windows-readiness-common';
@@ -89,7 +91,9 @@ export class ReadinessQueries {
       if (
         query.check &&
         !query.check.some(
-          id => row.failing.includes(id) || row.warning.includes(id),
+          id =>
+            row.failing.includes(id as CheckId) ||
+            row.warning.includes(id as CheckId),
         )
       ) {
         continue;
@@ -174,12 +178,4 @@ export class ReadinessQueries {
         errors: c.errors,
       }));
   }
-}
-
-export interface ClusterState {
-  name: string;
-  collectedAt?: string;
-  attemptedAt?: string;
-  stale: boolean;
-  errors: Array<{ source: string; errorType: string; message: string }>;
 }

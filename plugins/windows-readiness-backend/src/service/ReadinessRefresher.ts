@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   aggregateReport,
+  emptyStatusCounts,
   evaluateFleet,
   type Fleet,
   type OsSkuTable,
@@ -128,6 +129,12 @@ export class ReadinessRefresher {
         dimension: 'cluster' as const,
         key,
         counts,
+      })),
+      // One row a service: its status that day, for the entity tab's history.
+      ...evaluation.services.map(service => ({
+        dimension: 'service' as const,
+        key: service.id,
+        counts: { ...emptyStatusCounts(), [service.status]: 1 },
       })),
     ];
     await store.recordHistory(day, rows);

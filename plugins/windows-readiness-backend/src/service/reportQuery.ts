@@ -49,7 +49,7 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 export const historyQuerySchema = z
   .object({
-    dimension: z.enum(['all', 'owner', 'cluster']).default('all'),
+    dimension: z.enum(['all', 'owner', 'cluster', 'service']).default('all'),
     key: text.optional(),
     from: z
       .string()

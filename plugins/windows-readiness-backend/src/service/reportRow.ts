@@ -1,21 +1,8 @@
-import type { ServiceStatus } from '@winready/plugin-windows-readiness-common';
+import type { ReportRow } from '@winready/plugin-windows-readiness-common';
 import type { MappedEntity } from '../catalog/EntityServiceMap';
 import type { StoredServiceResult } from '../store';
 
-/** One service in the org-wide report (JSON items and CSV rows). */
-export interface ReportRow {
-  entityRef: string;
-  title: string;
-  owner?: string;
-  system?: string;
-  status: ServiceStatus;
-  clusters: string[];
-  failing: string[];
-  warning: string[];
-  /** The first failing or warning check's message: what to look at first. */
-  summary?: string;
-  evaluatedAt: string;
-}
+export type { ReportRow };
 
 export function toReportRow(
   stored: StoredServiceResult,

@@ -73,11 +73,11 @@ export interface ServiceResultPage {
   total: number;
 }
 
-export type HistoryDimension = 'all' | 'owner' | 'cluster';
+export type HistoryDimension = 'all' | 'owner' | 'cluster' | 'service';
 
 export interface HistoryRow {
   dimension: HistoryDimension;
-  /** Owner entity ref, cluster name, or `*` for dimension `all`. */
+  /** Owner entity ref, cluster name, service (entity ref), or `*` for dimension `all`. */
   key: string;
   counts: StatusCounts;
 }

@@ -9,6 +9,7 @@ export const HISTORY_DIMENSIONS: readonly HistoryDimension[] = [
   'all',
   'owner',
   'cluster',
+  'service',
 ];
 
 /** A non-empty string of at most `maxLength` characters (the column width). */

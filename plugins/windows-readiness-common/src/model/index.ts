@@ -1,3 +1,4 @@
 export * from './kubernetes';
 export * from './fleet';
 export * from './results';
+export * from './api';

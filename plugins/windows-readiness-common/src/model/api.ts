@@ -1,0 +1,99 @@
+import type {
+  CheckId,
+  ClusterResult,
+  ServiceResult,
+  ServiceStatus,
+  SourceError,
+} from '.';
+import type { ReportSummary } from '../report/aggregateReport';
+import type { WhatIfResult } from '../whatIf/whatIf';
+
+/** The HTTP API of the windows-readiness backend (`/api/windows-readiness`). */
+
+/** How the latest collection of one cluster went. */
+export interface ClusterState {
+  name: string;
+  /** When its data was last read successfully. */
+  collectedAt?: string;
+  attemptedAt?: string;
+  /** The latest attempt failed: the data shown is from `collectedAt`. */
+  stale: boolean;
+  errors: SourceError[];
+}
+
+/** `GET /v1/entities/:namespace/:kind/:name` */
+export interface EntityReadinessResponse {
+  id: string;
+  status: ServiceStatus;
+  clusters: string[];
+  evaluatedAt: string;
+  result: ServiceResult;
+  clusterStates: ClusterState[];
+}
+
+/** One service of the org-wide report (JSON items, CSV rows). */
+export interface ReportRow {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  system?: string;
+  status: ServiceStatus;
+  clusters: string[];
+  failing: CheckId[];
+  warning: CheckId[];
+  /** The first failing or warning check: what to look at first. */
+  summary?: string;
+  evaluatedAt: string;
+}
+
+/** `GET /v1/report` */
+export interface ReportResponse {
+  asOf?: string;
+  evaluatedAt?: string;
+  total: number;
+  offset: number;
+  items: ReportRow[];
+  summary: ReportSummary;
+}
+
+export type HistoryDimension = 'all' | 'owner' | 'cluster' | 'service';
+
+/** `GET /v1/history` */
+export interface HistoryResponse {
+  items: Array<{
+    day: string;
+    dimension: HistoryDimension;
+    key: string;
+    counts: Record<ServiceStatus, number>;
+  }>;
+}
+
+/** `GET /v1/clusters` */
+export interface ClustersResponse {
+  items: Array<
+    ClusterResult & {
+      evaluatedAt: string;
+      stale: boolean;
+      attemptedAt?: string;
+    }
+  >;
+}
+
+/** `POST /v1/what-if` */
+export type WhatIfResponse = WhatIfResult;
+
+/** `GET /v1/status` */
+export interface StatusResponse {
+  lastRefresh: {
+    startedAt: string;
+    finishedAt: string;
+    clusters: number;
+    unreachableClusters: string[];
+    errors: number;
+    services: number;
+  } | null;
+  evaluatedAt: string | null;
+  asOf: string | null;
+  clusters: number;
+  staleClusters: string[];
+}

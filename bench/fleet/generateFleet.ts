@@ -9,11 +9,11 @@ import type {
 } from '@winready/plugin-windows-readiness-common';
 import { generateCluster } from './clusters';
 import { runsOn } from './imagePlatforms';
-import { SHARED_IMAGES } from './images';
+import { SHARED_IMAGE_REFERENCES, SHARED_IMAGES } from './images';
 import type { ClusterModel } from './model';
 import type { GenerateFleetOptions } from './options';
 import { Rng } from './rng';
-import { planService } from './services';
+import { planService, type ServicePlan } from './services';
 import { addDeployment } from './workloads';
 
 /** Generates a realistic fleet; deterministic for given options. */
@@ -27,6 +27,8 @@ export function generateFleet(options: GenerateFleetOptions): Fleet {
     windowsShare = 0.45,
     multiClusterShare = 0.1,
     missingImageShare = 0.03,
+    nodesPerPool,
+    distinctImages,
   } = options;
   if (
     !(clusterCount >= 1) ||
@@ -38,20 +40,53 @@ export function generateFleet(options: GenerateFleetOptions): Fleet {
       'generateFleet: clusters and poolsPerCluster must be >= 1, services and podsPerService >= 0',
     );
   }
+  if (nodesPerPool !== undefined && !(nodesPerPool >= 1)) {
+    throw new Error('generateFleet: nodesPerPool must be >= 1');
+  }
+  // Services [0, ownImages) get images of their own; the rest reuse one of theirs.
+  const ownImages =
+    distinctImages === undefined
+      ? services
+      : distinctImages - SHARED_IMAGE_REFERENCES;
+  if (
+    distinctImages !== undefined &&
+    services > 0 &&
+    !(ownImages >= 1 && ownImages <= services)
+  ) {
+    throw new Error(
+      `generateFleet: distinctImages must be between ${
+        SHARED_IMAGE_REFERENCES + 1
+      } and services + ${SHARED_IMAGE_REFERENCES} (the shared sidecars)`,
+    );
+  }
   const rng = new Rng(seed);
   const models = Array.from({ length: clusterCount }, (_, i) =>
     generateCluster(rng, i, poolsPerCluster),
   );
+  // After the draws, so that the rest of the fleet is drawn the same way.
+  if (nodesPerPool !== undefined) {
+    for (const model of models) {
+      for (const pool of model.pools) pool.pool.count = nodesPerPool;
+    }
+  }
   const images: Record<string, ImageRecord> = {};
   for (const shared of SHARED_IMAGES) {
     images[shared.reference] = { platforms: shared.platforms };
   }
   const names = new Map<string, number>();
+  const plans: ServicePlan[] = [];
   for (let s = 0; s < services; s++) {
-    const plan = planService(rng, s, names, images, {
-      windowsShare,
-      missingImageShare,
-    });
+    const imageOf =
+      s < ownImages ? undefined : plans[rng.int(0, ownImages - 1)];
+    const plan = planService(
+      rng,
+      s,
+      names,
+      images,
+      { windowsShare, missingImageShare },
+      imageOf,
+    );
+    if (!imageOf) plans.push(plan);
     // Mostly, a Windows service lives where a pool can start its image (it
     // would never have worked elsewhere); the rest are the fleet's accidents.
     const careful = plan.windows && rng.chance(0.85);

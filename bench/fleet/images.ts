@@ -124,3 +124,8 @@ export const SHARED_IMAGES: readonly SharedImage[] = [
   ...LINUX_SIDECARS,
   ...Object.values(WINDOWS_SIDECARS).flat(),
 ];
+
+/** How many distinct references pod specs use for the shared images (as written). */
+export const SHARED_IMAGE_REFERENCES = new Set(
+  SHARED_IMAGES.map(image => image.asWritten ?? image.reference),
+).size;

@@ -15,6 +15,11 @@
  * engine's rules so that the benchmark does not grade its own homework.
  */
 export { generateFleet } from './generateFleet';
-export { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from './options';
+export {
+  BENCH_FLEET_OPTIONS,
+  COLLECT_FLEET_OPTIONS,
+  type GenerateFleetOptions,
+} from './options';
+export { SHARED_IMAGE_REFERENCES } from './images';
 export { Rng } from './rng';
 export { fleetStats, type FleetStats } from './stats';

@@ -17,6 +17,16 @@ export interface GenerateFleetOptions {
   multiClusterShare?: number;
   /** Share of service images the registry has no answer for (default 0.03). */
   missingImageShare?: number;
+  /** Nodes in every pool, instead of the drawn sizes (system 2-5, Linux user 3-20, Windows 1-8). */
+  nodesPerPool?: number;
+  /**
+   * Distinct images the services' containers name, the shared sidecars and
+   * agents included (default: one image per service, plus those). Services
+   * beyond `distinctImages - SHARED_IMAGE_REFERENCES` run the image of an
+   * earlier service (a shared build, a fork deployed twice). Exact when every
+   * shared sidecar is used, as in any fleet of a few hundred services.
+   */
+  distinctImages?: number;
 }
 
 /** The fleet `yarn bench:evaluate` measures: 100 clusters, 500 pools, 5,000 services, 50,000 pods. */
@@ -26,4 +36,15 @@ export const BENCH_FLEET_OPTIONS: Readonly<GenerateFleetOptions> = {
   services: 5000,
   podsPerService: 10,
   seed: 20251127,
+};
+
+/**
+ * The fleet `yarn bench:collect` serves from the simulator and collects: the
+ * same 100 clusters, 500 pools, 5,000 services and 50,000 pods, with 10 nodes
+ * a pool (5,000 nodes) and 2,000 distinct images.
+ */
+export const COLLECT_FLEET_OPTIONS: Readonly<GenerateFleetOptions> = {
+  ...BENCH_FLEET_OPTIONS,
+  nodesPerPool: 10,
+  distinctImages: 2000,
 };

@@ -78,7 +78,11 @@ export interface ServicePlan {
   targetBuild?: number;
 }
 
-/** Plans service `index`, recording its image's registry answer in `images`. */
+/**
+ * Plans service `index`, recording its image's registry answer in `images`.
+ * With `imageOf`, the service runs that earlier service's image (and
+ * sidecar): it draws only its own name.
+ */
 export function planService(
   rng: Rng,
   index: number,
@@ -87,6 +91,7 @@ export function planService(
   options: Required<
     Pick<GenerateFleetOptions, 'windowsShare' | 'missingImageShare'>
   >,
+  imageOf?: ServicePlan,
 ): ServicePlan {
   const team = rng.pick(TEAMS);
   const noun = rng.pick(NOUNS);
@@ -94,6 +99,7 @@ export function planService(
   const seen = (names.get(stem) ?? 0) + 1;
   names.set(stem, seen);
   const id = seen === 1 ? stem : `${stem}-${seen}`;
+  if (imageOf) return { ...imageOf, id, team, noun };
   const registry = REGISTRIES[index % REGISTRIES.length];
   const version = `${rng.int(1, 9)}.${rng.int(0, 30)}.${rng.int(0, 12)}`;
   const windows = rng.chance(options.windowsShare);

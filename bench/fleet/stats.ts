@@ -5,6 +5,8 @@ import { LINUX_SIDECARS } from './images';
 export interface FleetStats {
   clusters: number;
   pools: number;
+  /** Nodes: the pools' `count`s summed. */
+  nodes: number;
   windowsPools: number;
   services: number;
   deployments: number;
@@ -14,6 +16,8 @@ export interface FleetStats {
   events: number;
   objects: number;
   images: number;
+  /** Distinct images the Deployments' containers name, as written. */
+  referencedImages: number;
   missingImages: number;
   windowsPoolsBySku: Record<string, number>;
 }
@@ -22,6 +26,7 @@ export function fleetStats(fleet: Fleet): FleetStats {
   const stats: FleetStats = {
     clusters: fleet.clusters.length,
     pools: 0,
+    nodes: 0,
     windowsPools: 0,
     services: 0,
     deployments: 0,
@@ -31,6 +36,7 @@ export function fleetStats(fleet: Fleet): FleetStats {
     events: 0,
     objects: 0,
     images: Object.keys(fleet.images ?? {}).length,
+    referencedImages: 0,
     missingImages: 0,
     windowsPoolsBySku: {},
   };
@@ -39,6 +45,7 @@ export function fleetStats(fleet: Fleet): FleetStats {
   for (const cluster of fleet.clusters) {
     stats.pools += cluster.nodePools.length;
     for (const pool of cluster.nodePools) {
+      stats.nodes += pool.count ?? 1;
       if (pool.osType !== 'Windows') continue;
       stats.windowsPools++;
       const sku = pool.osSku ?? '(default)';
@@ -72,6 +79,7 @@ export function fleetStats(fleet: Fleet): FleetStats {
     }
   }
   stats.services = services.size;
+  stats.referencedImages = referenced.size;
   const known = new Set(Object.keys(fleet.images ?? {}));
   // Sidecars the pod specs name in short form are in the map under their full reference.
   const shortForms = new Map(

@@ -156,4 +156,23 @@ describe('parseFleet', () => {
       /^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): /,
     );
   });
+
+  it('reads a JSON fleet, and still names the line of a problem in one', () => {
+    const fleet = parseFleet(demo, 'demo.yaml');
+    expect(parseFleet(JSON.stringify(fleet), 'demo.json')).toEqual(fleet);
+    const broken = JSON.stringify(
+      {
+        ...fleet,
+        clusters: [
+          { ...fleet.clusters[0], nodePools: [{ name: 'p', osType: 'Plan9' }] },
+        ],
+      },
+      null,
+      2,
+    );
+    expect(problemsOf(broken)[0]).toMatchObject({
+      path: 'clusters[0].nodePools[0].osType',
+      line: expect.any(Number),
+    });
+  });
 });

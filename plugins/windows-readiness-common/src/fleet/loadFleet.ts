@@ -53,6 +53,19 @@ function offsetOf(
 
 /** Parses and validates a fleet file's text; throws FleetValidationError. */
 export function parseFleet(text: string, source = 'fleet'): Fleet {
+  // Large generated fleets are JSON: JSON.parse is ~100x faster than the YAML
+  // parser; YAML is still used to point at lines when the file is wrong.
+  if (text.trimStart().startsWith('{')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    const checked =
+      data === undefined ? undefined : fleetSchema.safeParse(data);
+    if (checked?.success) return checked.data as Fleet;
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (document.errors.length > 0) {

@@ -1,0 +1,149 @@
+/** The command line of `yarn bench:api` (see the usage in ../api.ts). */
+import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+
+export type DatabaseChoice = 'sqlite' | 'postgres';
+
+export interface Args {
+  json: boolean;
+  fleet: GenerateFleetOptions;
+  database: DatabaseChoice;
+  /** PostgreSQL server for `--database postgres` (databases get a unique prefix and are dropped at the end). */
+  postgresUrl: string;
+  /** Entity endpoint over many entities. */
+  entityConnections: number;
+  entityDurationS: number;
+  /** JSON and CSV reports. */
+  reportConnections: number;
+  reportDurationS: number;
+  /** Same-entity comparison (windows-readiness entity endpoint vs Kubernetes backend), at 1 and N connections. */
+  compareConnections: number;
+  compareDurationS: number;
+  /** Per-request timeout of the load tool. */
+  requestTimeoutS: number;
+  /** Bounds of the set-up waits. */
+  startupTimeoutS: number;
+  catalogTimeoutS: number;
+  refreshTimeoutS: number;
+  /**
+   * Object kinds the Kubernetes backend fetches: `served` (default) the 7
+   * the simulator serves, with pod metrics skipped (it has no metrics API);
+   * `all` the backend's 13 defaults and metrics, so that 6 kinds and the
+   * metrics answer 404 (each logged as a warning by the Kubernetes backend).
+   */
+  kubernetesKinds: 'served' | 'all';
+  /** Bound of the wait for the backend to go idle after each run. */
+  drainTimeoutS: number;
+  /** Keep the temporary folder (config, entities, logs) at the end. */
+  keep: boolean;
+}
+
+const FLEET_SIZE_FLAGS = new Map<
+  string,
+  'clusters' | 'poolsPerCluster' | 'services' | 'podsPerService'
+>([
+  ['--clusters', 'clusters'],
+  ['--pools-per-cluster', 'poolsPerCluster'],
+  ['--services', 'services'],
+  ['--pods-per-service', 'podsPerService'],
+]);
+
+const NUMBER_FLAGS = new Map<string, keyof Args>([
+  ['--connections', 'entityConnections'],
+  ['--duration', 'entityDurationS'],
+  ['--report-connections', 'reportConnections'],
+  ['--report-duration', 'reportDurationS'],
+  ['--compare-connections', 'compareConnections'],
+  ['--compare-duration', 'compareDurationS'],
+  ['--request-timeout', 'requestTimeoutS'],
+  ['--startup-timeout', 'startupTimeoutS'],
+  ['--catalog-timeout', 'catalogTimeoutS'],
+  ['--refresh-timeout', 'refreshTimeoutS'],
+  ['--drain-timeout', 'drainTimeoutS'],
+]);
+
+/** Upper bounds, so that no option turns the run into an unbounded one. */
+const MAX_CONNECTIONS = 500;
+const MAX_DURATION_S = 300;
+const MAX_WAIT_S = 3600;
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    json: false,
+    fleet: { ...BENCH_FLEET_OPTIONS },
+    database: 'sqlite',
+    postgresUrl:
+      process.env.BENCH_API_POSTGRES_URL ??
+      'postgresql://postgres@127.0.0.1:5432',
+    entityConnections: 50,
+    entityDurationS: 10,
+    reportConnections: 1,
+    reportDurationS: 10,
+    compareConnections: 10,
+    compareDurationS: 10,
+    requestTimeoutS: 60,
+    startupTimeoutS: 300,
+    catalogTimeoutS: 900,
+    refreshTimeoutS: 1200,
+    kubernetesKinds: 'served',
+    drainTimeoutS: 300,
+    keep: false,
+  };
+  const number = (flag: string, value: string | undefined, min = 1) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) {
+      throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
+    }
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = () => argv[++i];
+    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
+    if (sizeOption) {
+      args.fleet[sizeOption] = number(flag, value());
+      continue;
+    }
+    const numberOption = NUMBER_FLAGS.get(flag);
+    if (numberOption) {
+      let n = number(flag, value());
+      if (/connections/.test(flag)) n = Math.min(n, MAX_CONNECTIONS);
+      else if (/timeout/.test(flag)) n = Math.min(n, MAX_WAIT_S);
+      else n = Math.min(n, MAX_DURATION_S);
+      (args as any)[numberOption] = n;
+      continue;
+    }
+    switch (flag) {
+      case '--json':
+        args.json = true;
+        break;
+      case '--seed':
+        args.fleet.seed = value();
+        break;
+      case '--database': {
+        const choice = value();
+        if (choice !== 'sqlite' && choice !== 'postgres') {
+          throw new Error(`--database is sqlite or postgres, got ${choice}`);
+        }
+        args.database = choice;
+        break;
+      }
+      case '--postgres-url':
+        args.postgresUrl = value();
+        break;
+      case '--kubernetes-kinds': {
+        const kinds = value();
+        if (kinds !== 'served' && kinds !== 'all') {
+          throw new Error(`--kubernetes-kinds is served or all, got ${kinds}`);
+        }
+        args.kubernetesKinds = kinds;
+        break;
+      }
+      case '--keep':
+        args.keep = true;
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
+    }
+  }
+  return args;
+}

@@ -1,0 +1,173 @@
+/**
+ * The report of `yarn bench:api`: the set-up, each load run, the
+ * like-for-like comparison with the Kubernetes backend, and the targets
+ * judged PASS or MISS. `--json` prints it as it is; ./table.ts lays it out.
+ */
+import { cpus } from 'node:os';
+import type { FleetStats, GenerateFleetOptions } from '../fleet';
+import type { Args, DatabaseChoice } from './args';
+import type { RefreshOutcome } from './backstage';
+import type { LoadResult } from './load';
+
+export const TARGET_ENTITY_P99_MS = 25;
+export const TARGET_REPORT_JSON_MS = 300;
+export const TARGET_REPORT_CSV_MS = 500;
+
+export interface Setup {
+  database: DatabaseChoice;
+  catalog: string;
+  generateMs: number;
+  stats: FleetStats;
+  services: number;
+  backendStartS: number;
+  catalogS: number;
+  refreshS: number;
+  refresh: RefreshOutcome;
+  asOf: string;
+  backendRssAfterRefreshMb: number;
+  backendRssAfterLoadMb?: number;
+  /** Services the report lists (entities mapped to evaluated services). */
+  storedServices: number;
+  storedStatuses: Record<string, number>;
+  /** The same fleet evaluated in this process (evaluateFleet, same as-of). */
+  localStatuses: Record<string, number>;
+  comparedEntity: string;
+  comparedClusters: string[];
+  entityBytes: number;
+  kubernetes: {
+    /** What the Kubernetes backend was configured to fetch (see --kubernetes-kinds). */
+    kinds: string;
+    /** Kubernetes API requests the simulator served for one workloads query. */
+    apiCallsPerQuery: number;
+    clustersInAnswer: number;
+    clustersWithObjects: number;
+    errorsInAnswer: number;
+    bytes: number;
+    firstQueryMs: number;
+  };
+}
+
+export interface Comparison {
+  connections: number;
+  windowsReadiness: { p50: number; p99: number; rps: number };
+  kubernetes: { p50: number; p99: number; rps: number };
+  /** Kubernetes backend / windows-readiness entity endpoint. */
+  ratioP50: number;
+  ratioP99: number;
+}
+
+export interface Target {
+  name: string;
+  limit: string;
+  value: string;
+  pass: boolean;
+  note?: string;
+}
+
+export interface Report {
+  benchmark: 'api';
+  node: string;
+  cpu: string;
+  fleetOptions: GenerateFleetOptions;
+  setup: Setup;
+  runs: Record<string, LoadResult>;
+  comparison: Comparison[];
+  statusesMatch: boolean;
+  targets: Target[];
+}
+
+export const fmt = (n: number) =>
+  Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a';
+export const ms = (n: number) =>
+  Number.isFinite(n) ? `${n < 100 ? n.toFixed(1) : fmt(n)} ms` : 'n/a';
+
+function clean(run: LoadResult): string | undefined {
+  const problems = [
+    run.ok === 0 ? 'no 2xx answer' : '',
+    run.non2xx ? `${run.non2xx} non-2xx` : '',
+    run.errors ? `${run.errors} errors (${run.timeouts} timeouts)` : '',
+  ].filter(Boolean);
+  return problems.length ? problems.join(', ') : undefined;
+}
+
+function latencyTarget(
+  name: string,
+  run: LoadResult | undefined,
+  limitMs: number,
+): Target {
+  if (!run)
+    return { name, limit: `< ${limitMs} ms`, value: 'n/a', pass: false };
+  const note = clean(run);
+  return {
+    name,
+    limit: `< ${fmt(limitMs)} ms`,
+    value: ms(run.latencyMs.p99),
+    // Failed or unanswered requests are not fast ones.
+    pass: run.latencyMs.p99 < limitMs && note === undefined,
+    note,
+  };
+}
+
+export function buildReport(
+  args: Args,
+  setup: Setup,
+  results: LoadResult[],
+): Report {
+  const runs = Object.fromEntries(results.map(r => [r.name, r]));
+  const comparison: Comparison[] = [];
+  for (const connections of [1, args.compareConnections]) {
+    const wr = runs[`entity-same-c${connections}`];
+    const kube = runs[`kubernetes-same-c${connections}`];
+    if (!wr || !kube) continue;
+    comparison.push({
+      connections,
+      windowsReadiness: {
+        p50: wr.latencyMs.p50,
+        p99: wr.latencyMs.p99,
+        rps: wr.requestsPerSecond,
+      },
+      kubernetes: {
+        p50: kube.latencyMs.p50,
+        p99: kube.latencyMs.p99,
+        rps: kube.requestsPerSecond,
+      },
+      ratioP50: kube.latencyMs.p50 / wr.latencyMs.p50,
+      ratioP99: kube.latencyMs.p99 / wr.latencyMs.p99,
+    });
+  }
+  const statusesMatch = Object.keys({
+    ...setup.storedStatuses,
+    ...setup.localStatuses,
+  }).every(
+    status =>
+      (setup.storedStatuses[status] ?? 0) ===
+      (setup.localStatuses[status] ?? 0),
+  );
+  return {
+    benchmark: 'api',
+    node: process.version,
+    cpu: `${cpus()[0]?.model.trim() ?? 'unknown CPU'} x${cpus().length}`,
+    fleetOptions: args.fleet,
+    setup,
+    runs,
+    comparison,
+    statusesMatch,
+    targets: [
+      latencyTarget(
+        `entity p99 (${args.entityConnections} conn)`,
+        runs['entity-many'],
+        TARGET_ENTITY_P99_MS,
+      ),
+      latencyTarget(
+        `JSON report p99 (${args.reportConnections} conn)`,
+        runs['report-json'],
+        TARGET_REPORT_JSON_MS,
+      ),
+      latencyTarget(
+        `CSV report p99 (${args.reportConnections} conn)`,
+        runs['report-csv'],
+        TARGET_REPORT_CSV_MS,
+      ),
+    ],
+  };
+}

@@ -1,1 +1,16 @@
+/**
+ * Windows readiness for AKS in Backstage: the entity card and tab, the
+ * org-wide report, node pools and what-if (legacy frontend system; the new
+ * system's plugin is in `./alpha`).
+ *
+ * @packageDocumentation
+ */
+
 export * from './api';
+export {
+  windowsReadinessPlugin,
+  WindowsReadinessReportPage,
+  EntityWindowsReadinessCard,
+  EntityWindowsReadinessContent,
+} from './plugin';
+export { isWindowsReadinessAvailable } from './conditions';

@@ -1,0 +1,2 @@
+export { EntityWindowsReadinessCard } from './EntityWindowsReadinessCard';
+export type { EntityWindowsReadinessCardProps } from './EntityWindowsReadinessCard';

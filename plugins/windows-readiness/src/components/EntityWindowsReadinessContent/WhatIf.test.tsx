@@ -1,0 +1,183 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type {
+  EntityReadinessResponse,
+  WhatIfResponse,
+} from '@winready/plugin-windows-readiness-common';
+import type { WindowsReadinessApi } from '../../api';
+import { EntityWindowsReadinessContent } from './EntityWindowsReadinessContent';
+import { entityFixtures } from '../common/__fixtures__';
+import {
+  componentEntity,
+  renderWithEntity,
+} from '../common/__testUtils__/renderWithEntity';
+import {
+  clustersFixture,
+  faxGatewayFixture,
+  historyFixture,
+  whatIfFixtures,
+} from './__fixtures__';
+
+async function render(
+  entity: EntityReadinessResponse,
+  whatIf: WindowsReadinessApi['whatIf'],
+  getClusters: WindowsReadinessApi['getClusters'] = () =>
+    Promise.resolve(clustersFixture),
+) {
+  const api: Partial<WindowsReadinessApi> = {
+    getEntity: () => Promise.resolve(entity),
+    getHistory: () => Promise.resolve(historyFixture),
+    getClusters,
+    whatIf: jest.fn(whatIf),
+  };
+  await renderWithEntity(<EntityWindowsReadinessContent />, {
+    entity: componentEntity(entity.id.split('/').pop()!),
+    api,
+  });
+  return api.whatIf as jest.Mock;
+}
+
+const answer = (value: WhatIfResponse) => () => Promise.resolve(value);
+
+describe('what-if on the entity tab', () => {
+  it('shows that this service gets blocked when its pool moves to the successor', async () => {
+    let resolve: (value: WhatIfResponse) => void = () => {};
+    const whatIf = await render(
+      entityFixtures['at-risk'],
+      () => new Promise(r => (resolve = r)),
+    );
+    const row = await screen.findByTestId('what-if-npwin');
+    // getClusters says npwin runs Windows2019 and preselects its successor.
+    expect(
+      await within(row).findByText(/\(Windows2019\) moves to/),
+    ).toBeInTheDocument();
+    const simulate = within(row).getByRole('button', {
+      name: 'Simulate npwin on Windows2022',
+    });
+    await userEvent.click(simulate);
+    expect(whatIf).toHaveBeenCalledWith({
+      cluster: 'aks-weu-legacy',
+      pool: 'npwin',
+      osSku: 'Windows2022',
+    });
+    expect(within(row).getByTestId('progress')).toBeInTheDocument();
+    expect(simulate).toBeDisabled();
+
+    resolve(whatIfFixtures.npwinTo2022);
+    const outcome = await within(row).findByTestId('what-if-outcome');
+    expect(outcome).toHaveTextContent(
+      'Impacted: when npwin moves from Windows2019 to Windows2022, this service goes from At risk to Blocked.',
+    );
+    expect(outcome).toHaveTextContent(
+      "Image fits the Windows build: No Windows pool in aks-weu-legacy matches the workload's node selection",
+    );
+    expect(outcome).not.toHaveTextContent(/other service/);
+  });
+
+  it('shows that this service is not impacted', async () => {
+    const whatIf = await render(
+      entityFixtures.blocked,
+      answer(whatIfFixtures.npw22To2025),
+    );
+    const row = await screen.findByTestId('what-if-npw22');
+    await userEvent.click(
+      await within(row).findByRole('button', {
+        name: 'Simulate npw22 on Windows2025',
+      }),
+    );
+    expect(whatIf).toHaveBeenCalledWith({
+      cluster: 'aks-neu-modern',
+      pool: 'npw22',
+      osSku: 'Windows2025',
+    });
+    expect(await within(row).findByTestId('what-if-outcome')).toHaveTextContent(
+      'Not impacted: this service keeps its status when npw22 moves from Windows2022 to Windows2025.',
+    );
+  });
+
+  it('simulates the OS SKU picked in the select', async () => {
+    const whatIf = await render(
+      entityFixtures.ready,
+      answer(whatIfFixtures.npw25To2022),
+    );
+    const row = await screen.findByTestId('what-if-npw25');
+    // Windows2025 has no successor: the next SKU of the list is preselected.
+    expect(
+      await within(row).findByRole('button', {
+        name: 'Simulate npw25 on WindowsAnnual',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(row).getByRole('button', { name: /Target OS SKU for npw25/ }),
+    );
+    const options = screen.getAllByRole('option').map(o => o.textContent);
+    expect(options).toEqual([
+      'Windows2019',
+      'Windows2022',
+      'Windows2025',
+      'WindowsAnnual',
+    ]);
+    await userEvent.click(screen.getByRole('option', { name: 'Windows2022' }));
+    await userEvent.click(
+      within(row).getByRole('button', {
+        name: 'Simulate npw25 on Windows2022',
+      }),
+    );
+    expect(whatIf).toHaveBeenCalledWith({
+      cluster: 'aks-neu-modern',
+      pool: 'npw25',
+      osSku: 'Windows2022',
+    });
+    const outcome = await within(row).findByTestId('what-if-outcome');
+    expect(outcome).toHaveTextContent(
+      'Impacted: when npw25 moves from Windows2025 to Windows2022, this service goes from Ready to Blocked.',
+    );
+    expect(within(outcome).getAllByRole('listitem')).toHaveLength(2);
+    expect(outcome).toHaveTextContent(
+      'OS SKU is supported: Windows2022 retires on 2027-03-15, in 108 days.',
+    );
+    expect(outcome).toHaveTextContent('1 other service would get worse.');
+  });
+
+  it('shows a failed what-if', async () => {
+    await render(entityFixtures['at-risk'], () =>
+      Promise.reject(new Error('OS SKU "Bogus" is not in the OS SKU table')),
+    );
+    const row = await screen.findByTestId('what-if-npwin');
+    await userEvent.click(
+      within(row).getByRole('button', { name: /^Simulate/ }),
+    );
+    expect(
+      (await within(row).findAllByText(/The what-if failed/)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      within(row).getAllByText(/is not in the OS SKU table/).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('offers only the Windows pools the workload can land on', async () => {
+    await render(faxGatewayFixture, answer(whatIfFixtures.npw22To2025));
+    await screen.findByTestId('what-if-npw22');
+    const pools = screen
+      .getAllByRole('button', { name: /^Simulate / })
+      .map(b => b.getAttribute('aria-label'));
+    expect(pools).toEqual([
+      'Simulate npw22 on Windows2025',
+      'Simulate npw25 on WindowsAnnual',
+      'Simulate npwan on Windows2025',
+    ]);
+  });
+
+  it('offers every pool, without OS SKUs, when the clusters cannot be read', async () => {
+    await render(
+      entityFixtures.blocked,
+      answer(whatIfFixtures.npw22To2025),
+      () => Promise.reject(new Error('Missing permission')),
+    );
+    const row = await screen.findByTestId('what-if-npw22');
+    expect(row).toHaveTextContent(/If npw22 moves to/);
+    expect(screen.getAllByRole('button', { name: /^Simulate / })).toHaveLength(
+      3,
+    );
+  });
+});

@@ -1,0 +1,147 @@
+import { useCallback, useMemo, useRef } from 'react';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import LinearProgress from '@material-ui/core/LinearProgress';
+import Typography from '@material-ui/core/Typography';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import type {
+  ReportResponse,
+  ServiceStatus,
+} from '@winready/plugin-windows-readiness-common';
+import useAsync from 'react-use/esm/useAsync';
+import { windowsReadinessApiRef, type ReportFilters } from '../../api';
+import { formatAge } from '../common';
+import {
+  ReportTrendChart,
+  type ReportTrendChartProps,
+} from '../ReportTrendChart';
+import { RetirementCalendar } from '../RetirementCalendar';
+import { ExportButtons } from './ExportButtons';
+import { FilterBar } from './FilterBar';
+import { OwnerTable } from './OwnerTable';
+import { filterOptions, statusCountsIgnoringStatus } from './reportRows';
+import { ServicesTable } from './ServicesTable';
+import { StatusTiles } from './StatusTiles';
+import { hasReportFilters, useReportFilters } from './useReportFilters';
+
+/** The trend follows the owner, else the cluster filter (history keys). */
+function trendScope(filters: ReportFilters): ReportTrendChartProps {
+  if (filters.owner) return { dimension: 'owner', historyKey: filters.owner };
+  if (filters.cluster) {
+    return { dimension: 'cluster', historyKey: filters.cluster };
+  }
+  return { dimension: 'all' };
+}
+
+export interface ReportOverviewProps {
+  now?: Date;
+}
+
+/** Tiles, filters, services, owners, trend and retirements of the report. */
+export function ReportOverview(props: ReportOverviewProps) {
+  const { now } = props;
+  const api = useApi(windowsReadinessApiRef);
+  const [filters, setFilters] = useReportFilters();
+  const filtered = hasReportFilters(filters);
+
+  // The whole report: filter options and the tiles' counts.
+  const all = useAsync(() => api.getReport({}), [api]);
+  // The filtered report, from the backend like the export; `filters` keeps
+  // its identity while the URL does not change.
+  const scoped = useAsync(
+    async () => (filtered ? api.getReport(filters) : undefined),
+    [api, filters],
+  );
+  // While a new answer loads, keep showing the last one.
+  const lastShown = useRef<ReportResponse>();
+  const report = (filtered ? scoped.value : all.value) ?? lastShown.current;
+  lastShown.current = report;
+  const allValue = all.value;
+
+  const options = useMemo(
+    () => filterOptions(allValue?.items ?? []),
+    [allValue],
+  );
+  const counts = useMemo(
+    () =>
+      allValue
+        ? statusCountsIgnoringStatus(allValue.items, filters)
+        : undefined,
+    [allValue, filters],
+  );
+  const onStatus = useCallback(
+    (status: ServiceStatus[] | undefined) => setFilters({ status }),
+    [setFilters],
+  );
+  const onOwner = useCallback(
+    (owner: string) => setFilters({ owner }),
+    [setFilters],
+  );
+
+  if (all.error) return <ResponseErrorPanel error={all.error} />;
+  const scopedError = filtered ? scoped.error : undefined;
+  if (!allValue || !counts || !report) return <Progress />;
+  if (allValue.total === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No service evaluated yet"
+        description="Services appear once a cluster has been collected and a workload maps to a catalog entity."
+      />
+    );
+  }
+
+  const evaluated = report.evaluatedAt
+    ? `Evaluated ${formatAge(report.evaluatedAt, now ?? new Date())}`
+    : '';
+  const trend = trendScope(filters);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <StatusTiles
+          counts={counts}
+          selected={filters.status ?? []}
+          onChange={onStatus}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <FilterBar filters={filters} options={options} onChange={setFilters} />
+      </Grid>
+      <Grid item xs={12}>
+        <Box display="flex" justifyContent="space-between" alignItems="center">
+          <Typography variant="body2" color="textSecondary">
+            {evaluated}
+            {report.asOf && ` (dates as of ${report.asOf.slice(0, 10)})`}
+          </Typography>
+          <ExportButtons filters={filters} now={now && (() => now)} />
+        </Box>
+        {filtered && scoped.loading && <LinearProgress />}
+        {scopedError ? (
+          <ResponseErrorPanel error={scopedError} />
+        ) : (
+          <ServicesTable rows={report.items} />
+        )}
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <OwnerTable byOwner={report.summary.byOwner} onSelectOwner={onOwner} />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <ReportTrendChart
+          {...trend}
+          title={
+            trend.dimension === 'all' ? 'Trend' : `Trend: ${trend.historyKey}`
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <RetirementCalendar now={now} cluster={filters.cluster} />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  SERVICE_STATUSES,
+  type ServiceStatus,
+} from '@winready/plugin-windows-readiness-common';
+import { mockApi, renderWithApi } from './__testUtils__/renderWithApi';
+import {
+  demoReport,
+  generateReport,
+  reportWithStatus,
+} from './__fixtures__/generateReport';
+import { SERVICES_PAGE_SIZE, ServicesTable } from './ServicesTable';
+
+// The first material-table render of a file is slow in jsdom.
+jest.setTimeout(20_000);
+
+/** Rows of services in the DOM (not the header, not the empty message). */
+const serviceRows = () =>
+  screen
+    .getAllByRole('row')
+    .filter(row => within(row).queryAllByTestId(/^status-chip-/).length);
+
+describe('ServicesTable', () => {
+  it('renders one page of a 5,000-service report', async () => {
+    const report = generateReport(5000);
+    const { container } = await renderWithApi(
+      <ServicesTable rows={report.items} />,
+      mockApi(),
+    );
+    expect(screen.getByText('Services (5,000)')).toBeInTheDocument();
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(
+      SERVICES_PAGE_SIZE,
+    );
+    expect(serviceRows()).toHaveLength(SERVICES_PAGE_SIZE);
+    expect(screen.getAllByRole('link').length).toBeLessThan(
+      SERVICES_PAGE_SIZE * 4,
+    );
+    // Blocked services first.
+    expect(
+      within(serviceRows()[0]).getByTestId('status-chip-blocked'),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getAllByRole('button', { name: /next page/i })[0],
+    );
+    expect(serviceRows()).toHaveLength(SERVICES_PAGE_SIZE);
+  });
+
+  it.each(SERVICE_STATUSES.map(s => [s]))(
+    'shows %s services with their chip, owner and checks',
+    async (status: ServiceStatus) => {
+      const report = reportWithStatus(status);
+      await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
+      const rows = serviceRows();
+      expect(rows).toHaveLength(report.items.length);
+      for (const row of rows) {
+        expect(
+          within(row).getByTestId(`status-chip-${status}`),
+        ).toBeInTheDocument();
+      }
+      const first = report.items[0];
+      expect(screen.getAllByText(first.title)[0].closest('a')).toHaveAttribute(
+        'href',
+        `/catalog/default/component/${first.title}`,
+      );
+    },
+  );
+
+  it('names the failing and warning checks by title', async () => {
+    const report = reportWithStatus('blocked');
+    await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
+    const row = serviceRows().find(r => within(r).queryByText('fax-gateway'))!;
+    expect(within(row).getByTitle('os-selector')).toHaveTextContent(
+      'OS is selected',
+    );
+    expect(within(row).getByTitle('os-sku-lifecycle')).toBeInTheDocument();
+  });
+
+  it('sorts by status on a header click', async () => {
+    await renderWithApi(<ServicesTable rows={demoReport.items} />, mockApi());
+    await userEvent.click(screen.getAllByRole('button', { name: 'Status' })[0]);
+    const first = serviceRows()[0];
+    expect(
+      within(first).queryByTestId('status-chip-not-applicable'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when no service matches', async () => {
+    await renderWithApi(<ServicesTable rows={[]} />, mockApi());
+    expect(
+      screen.getByText('No service matches these filters.'),
+    ).toBeInTheDocument();
+  });
+});

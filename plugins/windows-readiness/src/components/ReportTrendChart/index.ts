@@ -1,0 +1,2 @@
+export { ReportTrendChart, STATUS_COLORS } from './ReportTrendChart';
+export type { ReportTrendChartProps } from './ReportTrendChart';

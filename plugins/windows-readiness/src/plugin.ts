@@ -1,0 +1,61 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { WindowsReadinessClient, windowsReadinessApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/** The Windows readiness plugin for the legacy frontend system. */
+export const windowsReadinessPlugin = createPlugin({
+  id: 'windows-readiness',
+  apis: [
+    createApiFactory({
+      api: windowsReadinessApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new WindowsReadinessClient(deps),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/** The org-wide report: mount it at `/windows-readiness`. */
+export const WindowsReadinessReportPage = windowsReadinessPlugin.provide(
+  createRoutableExtension({
+    name: 'WindowsReadinessReportPage',
+    component: () =>
+      import('./components/ReadinessReportPage').then(
+        m => m.ReadinessReportPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The card for an entity's overview page. */
+export const EntityWindowsReadinessCard = windowsReadinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWindowsReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityWindowsReadinessCard').then(
+          m => m.EntityWindowsReadinessCard,
+        ),
+    },
+  }),
+);
+
+/** The entity tab: every check with evidence, fixes, what-if and history. */
+export const EntityWindowsReadinessContent = windowsReadinessPlugin.provide(
+  createComponentExtension({
+    name: 'EntityWindowsReadinessContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityWindowsReadinessContent').then(
+          m => m.EntityWindowsReadinessContent,
+        ),
+    },
+  }),
+);

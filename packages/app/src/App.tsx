@@ -4,6 +4,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
 import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
+import signalsPlugin from '@backstage/plugin-signals/alpha';
 import windowsReadinessPlugin from '@winready/plugin-windows-readiness/alpha';
 import { navModule } from './modules/nav';
 
@@ -14,6 +15,7 @@ export default createApp({
     userSettingsPlugin,
     kubernetesPlugin,
     orgPlugin,
+    signalsPlugin,
     windowsReadinessPlugin,
     navModule,
   ],

@@ -21,6 +21,7 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@winready/plugin-windows-readiness-backend'));
 // The embedded demo: serves windowsReadiness.demo.fleetFile from the AKS simulator.

@@ -55,14 +55,19 @@ export const windowsReadinessPlugin = createBackendPlugin({
           database: deps.database,
         });
         const entities = new EntityCache(deps.catalog, deps.auth);
-        const refresher = new ReadinessRefresher({
-          store,
-          snapshots: createSnapshotBuilder({
+        const snapshotBuilder = () =>
+          createSnapshotBuilder({
             config: sources,
             rootConfig: deps.config,
             extraLocators: locators,
             logger: deps.logger,
-          }),
+          });
+        snapshotBuilder(); // a bad CA file or credential stops the start-up
+        const refresher = new ReadinessRefresher({
+          store,
+          // A builder a refresh: its registry client keeps every answer, errors
+          // included, for its lifetime, and tags are re-pushed.
+          snapshots: { build: options => snapshotBuilder().build(options) },
           entities: () => entities.reload(),
           osSkus: config.osSkus,
           retirementWarningDays: config.retirementWarningDays,

@@ -2,6 +2,7 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -79,6 +80,9 @@ export class ReadinessQueries {
       this.deps.entities.get(),
       this.allResults(),
     ]);
+    // Rows carry full refs; `team-orders` means `group:default/team-orders`.
+    const owner = query.owner && fullRef(query.owner, 'group');
+    const system = query.system && fullRef(query.system, 'system');
     const rows: ReportRow[] = [];
     const visible: StoredServiceResult[] = [];
     for (const stored of all.items) {
@@ -86,8 +90,8 @@ export class ReadinessQueries {
       if (query.status && !query.status.includes(stored.status)) continue;
       if (query.cluster && !stored.clusters.includes(query.cluster)) continue;
       const row = toReportRow(stored, entities.entities.get(stored.id));
-      if (query.owner && row.owner !== query.owner) continue;
-      if (query.system && row.system !== query.system) continue;
+      if (owner && row.owner !== owner) continue;
+      if (system && row.system !== system) continue;
       if (
         query.check &&
         !query.check.some(
@@ -177,5 +181,15 @@ export class ReadinessQueries {
         stale: c.stale ?? false,
         errors: c.errors,
       }));
+  }
+}
+
+function fullRef(value: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    return value;
   }
 }

@@ -5,10 +5,12 @@ import {
   evaluateFleet,
   type Fleet,
   type OsSkuTable,
+  type SourceError,
 } from '@winready/plugin-windows-readiness-common';
 import type { SnapshotProgress } from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
 import type { HistoryRow, WindowsReadinessStore } from '../store';
+import { keepObjectsOfFailedKinds } from './lastGoodObjects';
 
 export interface RefreshOutcome {
   startedAt: string;
@@ -17,6 +19,10 @@ export interface RefreshOutcome {
   /** Clusters that could not be read this time: their last good data stays. */
   unreachableClusters: string[];
   errors: number;
+  /** Failures that hid whole sets of clusters (an ARM listing); they are not in any cluster's errors. */
+  sourceErrors: SourceError[];
+  /** Images the registries could not describe this time (their last good record is kept). */
+  imageErrors: number;
   services: number;
 }
 
@@ -60,11 +66,14 @@ export class ReadinessRefresher {
           }`,
         ),
     });
+    const previous = new Map(
+      (await store.loadFleet()).clusters.map(c => [c.name, c]),
+    );
     for (const cluster of fleet.clusters) {
-      await store.saveClusterCollection(cluster, {
-        ok: cluster.reachable !== false,
-        attemptedAt: startedAt,
-      });
+      await store.saveClusterCollection(
+        keepObjectsOfFailedKinds(cluster, previous.get(cluster.name)),
+        { ok: cluster.reachable !== false, attemptedAt: startedAt },
+      );
       for (const error of cluster.errors ?? []) {
         logger.warn(
           `${cluster.name}: ${error.source} ${error.errorType}: ${error.message}`,
@@ -74,9 +83,19 @@ export class ReadinessRefresher {
     for (const error of fleet.errors ?? []) {
       logger.warn(`${error.source} ${error.errorType}: ${error.message}`);
     }
-    // Only a complete listing may forget clusters that vanished.
+    // Only a complete listing may forget clusters that vanished; after an
+    // incomplete one, the clusters it did not find were not read: stale.
     if (!fleet.errors?.length) {
       await store.removeClustersNotIn(fleet.clusters.map(c => c.name));
+    } else {
+      const located = new Set(fleet.clusters.map(c => c.name));
+      for (const name of previous.keys()) {
+        if (located.has(name)) continue;
+        await store.saveClusterCollection(
+          { name, nodePools: [], errors: fleet.errors },
+          { ok: false, attemptedAt: startedAt },
+        );
+      }
     }
     await store.saveImages(fleet.images ?? {}, startedAt);
     const services = await this.evaluate();
@@ -90,6 +109,10 @@ export class ReadinessRefresher {
       errors:
         (fleet.errors?.length ?? 0) +
         fleet.clusters.reduce((n, c) => n + (c.errors?.length ?? 0), 0),
+      sourceErrors: fleet.errors ?? [],
+      imageErrors: Object.values(fleet.images ?? {}).filter(
+        record => record.error !== undefined,
+      ).length,
       services,
     };
     await store.setMeta(LAST_REFRESH, outcome as any);

@@ -112,8 +112,19 @@ export async function createRouter(
 
   router.get('/v1/history', async (req, res) => {
     const query = parseInput(historyQuerySchema, req.query, 'query');
-    await authorized(req, windowsReadinessReportReadPermission);
-    res.json({ items: await store.getHistory(query) });
+    const credentials = await authorized(
+      req,
+      windowsReadinessReportReadPermission,
+    );
+    const items = await store.getHistory(query);
+    // A service's own history follows catalog read access, as its results do.
+    const readable =
+      query.dimension === 'service'
+        ? await queries.readableRefs(credentials)
+        : undefined;
+    res.json({
+      items: readable ? items.filter(item => readable.has(item.key)) : items,
+    });
   });
 
   router.get('/v1/clusters', async (req, res) => {

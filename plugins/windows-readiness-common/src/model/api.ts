@@ -90,6 +90,10 @@ export interface StatusResponse {
     clusters: number;
     unreachableClusters: string[];
     errors: number;
+    /** Errors that hid whole sets of clusters (a subscription listing). */
+    sourceErrors?: SourceError[];
+    /** Images whose registry could not answer. */
+    imageErrors?: number;
     services: number;
   } | null;
   evaluatedAt: string | null;

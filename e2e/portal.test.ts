@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { APP_URL, openBrowser, startPortal } from './portal';
+
+const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
+const logs: string[] = [];
+let portal: { stop(): void };
+let browser: Browser;
+let page: Page;
+
+/** Opens a URL of the app, signing in as the demo's guest when asked to. */
+async function open(url: string) {
+  await page.goto(`${APP_URL}${url}`);
+  const enter = page.getByRole('button', { name: /^enter$/i });
+  const app = page.getByText('Windows readiness').first();
+  await Promise.race([
+    enter.waitFor({ timeout: 60_000 }).then(() => enter.click()),
+    app.waitFor({ timeout: 60_000 }),
+  ]);
+}
+
+before(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  portal = await startPortal(line => logs.push(line));
+  browser = await openBrowser();
+  page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  portal?.stop();
+});
+
+test('a blocked service shows its failing check and the fix', async () => {
+  await open('/catalog/default/component/orders-legacy');
+  const card = page
+    .locator('text=Blocked: its Windows containers cannot start')
+    .first();
+  await card.waitFor({ timeout: 60_000 });
+  await page.getByText('Image fits the Windows build').first().waitFor();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'entity-card.png'),
+    fullPage: true,
+  });
+
+  // From the card, as a service owner would.
+  await page.getByText('See every check, the evidence and what-ifs').click();
+  await page
+    .getByText('FROM mcr.microsoft.com/windows/servercore:ltsc2019')
+    .first()
+    .waitFor({ timeout: 30_000 });
+  assert.ok(
+    await page
+      .getByText(/does not match the host operating system/)
+      .first()
+      .isVisible(),
+  );
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'entity-tab.png'),
+    fullPage: true,
+  });
+});
+
+test('the report filters by status and exports CSV', async () => {
+  await open('/windows-readiness');
+  await page.getByText('Services (15)').waitFor({ timeout: 60_000 });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'report.png'),
+    fullPage: true,
+  });
+
+  await page
+    .getByRole('button', { name: /blocked/i })
+    .first()
+    .click();
+  await page.getByText('Services (4)').waitFor({ timeout: 30_000 });
+  assert.match(page.url(), /status=blocked/);
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'report-blocked.png'),
+    fullPage: true,
+  });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /export csv/i }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  assert.match(csv[0], /^entity,title,owner,system,status/);
+  assert.equal(csv.length, 1 + 4);
+  assert.ok(csv.slice(1).every(line => line.includes(',blocked,')));
+});
+
+test('the node pools view warns about the untainted Windows pool', async () => {
+  await open('/windows-readiness?view=pools');
+  await page.getByText('npwan').first().waitFor({ timeout: 30_000 });
+  assert.ok(
+    await page
+      .getByText(/untainted|no NoSchedule/i)
+      .first()
+      .isVisible(),
+  );
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'node-pools.png'),
+    fullPage: true,
+  });
+});

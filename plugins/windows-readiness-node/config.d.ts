@@ -65,7 +65,12 @@ export interface Config {
       /** Clusters that are not found through ARM. */
       clusters?: Array<{
         name: string;
-        url: string;
+        /** The API server; or give kubeconfigPath, or inCluster: true. */
+        url?: string;
+        /** A kubeconfig file; its current context is used. */
+        kubeconfigPath?: string;
+        /** The service account of the pod the backend runs in. */
+        inCluster?: boolean;
         /** Base64 PEM of the API server's CA. */
         caData?: string;
         caFile?: string;

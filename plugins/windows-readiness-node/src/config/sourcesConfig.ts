@@ -22,7 +22,12 @@ export interface AzureSourceConfig {
 
 export interface StaticClusterConfig {
   name: string;
-  url: string;
+  /** The API server; not needed with `kubeconfigPath` or `inCluster`. */
+  url?: string;
+  /** A kubeconfig file; its current context is used. */
+  kubeconfigPath?: string;
+  /** The service account of the pod the backend runs in. */
+  inCluster?: boolean;
   caData?: string;
   caFile?: string;
   token?: string;
@@ -198,6 +203,22 @@ function readRegistries(config: Config | undefined): RegistriesConfig {
   };
 }
 
+// One way to reach each cluster: a URL (with CA and token), a kubeconfig file, or in-cluster.
+function clusterAccess(config: Config, path: string) {
+  const kubeconfigPath = config.getOptionalString('kubeconfigPath');
+  const inCluster = config.getOptionalBoolean('inCluster') ?? false;
+  const ways = [config.has('url'), !!kubeconfigPath, inCluster].filter(Boolean);
+  if (ways.length !== 1) {
+    throw new SourcesConfigError(
+      path,
+      'give exactly one of url, kubeconfigPath or inCluster: true',
+    );
+  }
+  return config.has('url')
+    ? { url: url(config, 'url', path) }
+    : { kubeconfigPath, inCluster: inCluster || undefined };
+}
+
 /** Reads `windowsReadiness`; throws an error naming the key on a bad value. */
 export function readSourcesConfig(root: Config): SourcesConfig {
   const config = root.getOptionalConfig(ROOT);
@@ -222,7 +243,7 @@ export function readSourcesConfig(root: Config): SourcesConfig {
       clusters: (kubernetes?.getOptionalConfigArray('clusters') ?? []).map(
         (c, i) => ({
           name: c.getString('name'),
-          url: url(c, 'url', `${ROOT}.kubernetes.clusters[${i}]`),
+          ...clusterAccess(c, `${ROOT}.kubernetes.clusters[${i}]`),
           caData: c.getOptionalString('caData'),
           caFile: c.getOptionalString('caFile'),
           token: c.getOptionalString('token'),

@@ -14,6 +14,8 @@ export interface KubernetesConnection {
   token?: string;
   /** A whole kubeconfig (YAML), as listClusterUserCredential returns it. */
   kubeconfig?: string;
+  /** The service account of the pod this backend runs in. */
+  inCluster?: boolean;
   skipTLSVerify?: boolean;
 }
 

@@ -15,12 +15,21 @@ function target(cluster: StaticClusterConfig, source: string): ClusterTarget {
   return {
     name: cluster.name,
     source,
-    connect: async () => ({
-      server: cluster.url,
-      caData: caDataOf(cluster),
-      token: cluster.token,
-      skipTLSVerify: cluster.skipTLSVerify,
-    }),
+    connect: async () => {
+      if (cluster.inCluster) return { server: '', inCluster: true };
+      if (cluster.kubeconfigPath) {
+        return {
+          server: '',
+          kubeconfig: readFileSync(cluster.kubeconfigPath, 'utf8'),
+        };
+      }
+      return {
+        server: cluster.url!,
+        caData: caDataOf(cluster),
+        token: cluster.token,
+        skipTLSVerify: cluster.skipTLSVerify,
+      };
+    },
   };
 }
 

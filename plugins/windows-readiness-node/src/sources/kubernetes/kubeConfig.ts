@@ -4,6 +4,10 @@ import type { KubernetesConnection } from '../types';
 /** A KubeConfig for one connection: a whole kubeconfig, or server plus token. */
 export function kubeConfigFor(connection: KubernetesConnection): KubeConfig {
   const kubeConfig = new KubeConfig();
+  if (connection.inCluster) {
+    kubeConfig.loadFromCluster();
+    return kubeConfig;
+  }
   if (connection.kubeconfig) {
     kubeConfig.loadFromString(connection.kubeconfig);
     if (connection.token) {

@@ -25,6 +25,25 @@ function CheckList(props: { ids: CheckId[] }) {
   );
 }
 
+// Three lines at most: the whole text is one hover away and on the entity tab.
+function Summary(props: { text?: string }) {
+  if (!props.text) return null;
+  return (
+    <Typography
+      variant="body2"
+      title={props.text}
+      style={{
+        display: '-webkit-box',
+        WebkitLineClamp: 3,
+        WebkitBoxOrient: 'vertical',
+        overflow: 'hidden',
+      }}
+    >
+      {props.text}
+    </Typography>
+  );
+}
+
 function RefCell(props: { entityRef?: string; defaultKind: string }) {
   if (!props.entityRef) return <>–</>;
   return (
@@ -83,7 +102,12 @@ const COLUMNS: TableColumn<ReportRow>[] = [
     customSort: (a, b) => a.warning.length - b.warning.length,
     render: row => <CheckList ids={row.warning} />,
   },
-  { title: 'Summary', field: 'summary', width: '30%' },
+  {
+    title: 'Summary',
+    field: 'summary',
+    width: '30%',
+    render: row => <Summary text={row.summary} />,
+  },
 ];
 
 export interface ServicesTableProps {

@@ -12,6 +12,12 @@ export interface Args {
   /** Entity endpoint over many entities. */
   entityConnections: number;
   entityDurationS: number;
+  /**
+   * A second run of the entity endpoint over the same connections held to
+   * this many requests a second (open loop): latency at a given traffic
+   * rather than at saturation. 0 skips it.
+   */
+  entityRate: number;
   /** JSON and CSV reports. */
   reportConnections: number;
   reportDurationS: number;
@@ -33,6 +39,14 @@ export interface Args {
   kubernetesKinds: 'served' | 'all';
   /** Bound of the wait for the backend to go idle after each run. */
   drainTimeoutS: number;
+  /**
+   * A module the backend process loads before it starts (`-r`, TypeScript
+   * allowed): to try a change to a plugin, e.g. a patched method, without
+   * editing it.
+   */
+  backendRequire?: string;
+  /** Write a CPU profile of the backend for each load run into this folder. */
+  profileDir?: string;
   /** Keep the temporary folder (config, entities, logs) at the end. */
   keep: boolean;
 }
@@ -50,6 +64,7 @@ const FLEET_SIZE_FLAGS = new Map<
 const NUMBER_FLAGS = new Map<string, keyof Args>([
   ['--connections', 'entityConnections'],
   ['--duration', 'entityDurationS'],
+  ['--rate', 'entityRate'],
   ['--report-connections', 'reportConnections'],
   ['--report-duration', 'reportDurationS'],
   ['--compare-connections', 'compareConnections'],
@@ -65,6 +80,7 @@ const NUMBER_FLAGS = new Map<string, keyof Args>([
 const MAX_CONNECTIONS = 500;
 const MAX_DURATION_S = 300;
 const MAX_WAIT_S = 3600;
+const MAX_RATE = 100_000;
 
 export function parseArgs(argv: string[]): Args {
   const args: Args = {
@@ -76,10 +92,11 @@ export function parseArgs(argv: string[]): Args {
       'postgresql://postgres@127.0.0.1:5432',
     entityConnections: 50,
     entityDurationS: 10,
+    entityRate: 100,
     reportConnections: 1,
     reportDurationS: 10,
     compareConnections: 10,
-    compareDurationS: 10,
+    compareDurationS: 20,
     requestTimeoutS: 60,
     startupTimeoutS: 300,
     catalogTimeoutS: 900,
@@ -105,8 +122,9 @@ export function parseArgs(argv: string[]): Args {
     }
     const numberOption = NUMBER_FLAGS.get(flag);
     if (numberOption) {
-      let n = number(flag, value());
+      let n = number(flag, value(), flag === '--rate' ? 0 : 1);
       if (/connections/.test(flag)) n = Math.min(n, MAX_CONNECTIONS);
+      else if (flag === '--rate') n = Math.min(n, MAX_RATE);
       else if (/timeout/.test(flag)) n = Math.min(n, MAX_WAIT_S);
       else n = Math.min(n, MAX_DURATION_S);
       (args as any)[numberOption] = n;
@@ -138,6 +156,12 @@ export function parseArgs(argv: string[]): Args {
         args.kubernetesKinds = kinds;
         break;
       }
+      case '--backend-require':
+        args.backendRequire = value();
+        break;
+      case '--profile':
+        args.profileDir = value();
+        break;
       case '--keep':
         args.keep = true;
         break;

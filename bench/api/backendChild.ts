@@ -7,6 +7,8 @@
  * command line, as for any Backstage backend. Stops on SIGTERM or when the
  * parent goes.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();
@@ -31,6 +33,34 @@ function stop() {
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 process.once('disconnect', stop);
+
+// `--profile DIR`: the parent brackets each load run with profile-start and
+// profile-stop messages; the CPU profile of that run goes to the given file.
+let session: Session | undefined;
+process.on('message', (message: any) => {
+  const answer = (reply: object) => process.send?.(reply);
+  if (message?.type === 'profile-start') {
+    if (!session) {
+      session = new Session();
+      session.connect();
+    }
+    session
+      .post('Profiler.enable')
+      .then(() => session!.post('Profiler.start'))
+      .then(
+        () => answer({ type: 'profile-started' }),
+        error => answer({ type: 'error', message: String(error) }),
+      );
+  } else if (message?.type === 'profile-stop' && session) {
+    session
+      .post('Profiler.stop')
+      .then(({ profile }) => {
+        writeFileSync(message.file, JSON.stringify(profile));
+        answer({ type: 'profile-stopped', file: message.file });
+      })
+      .catch(error => answer({ type: 'error', message: String(error) }));
+  }
+});
 
 backend.start().then(
   () => process.send?.({ type: 'started' }),

@@ -70,6 +70,7 @@ export interface Child {
   cpuSeconds(): number;
   /** Where the child's stdout and stderr go. */
   logFile: string;
+  send(message: object): void;
 }
 
 /**
@@ -82,6 +83,8 @@ export function forkChild(options: {
   args?: string[];
   env?: NodeJS.ProcessEnv;
   heapMb?: number;
+  /** Modules to load first (`-r`), after the TypeScript transform. */
+  preload?: string[];
   logFile: string;
 }): Child {
   installExitHandlers();
@@ -90,6 +93,7 @@ export function forkChild(options: {
     execArgv: [
       '-r',
       require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+      ...(options.preload ?? []).flatMap(module => ['-r', module]),
       ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
     ],
     env: { ...process.env, ...options.env },
@@ -151,6 +155,9 @@ export function forkChild(options: {
     waitForMessage,
     cpuSeconds: () => processCpuSeconds(child.pid),
     logFile: options.logFile,
+    send: message => {
+      child.send(message);
+    },
   };
 }
 

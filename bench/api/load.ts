@@ -17,6 +17,8 @@ export interface LoadRequest {
 export interface LoadResult {
   name: string;
   connections: number;
+  /** Requests a second the load tool was held to (open loop), if any. */
+  rate?: number;
   durationS: number;
   /** 2xx responses. */
   ok: number;
@@ -24,6 +26,8 @@ export interface LoadResult {
   /** Socket errors, timeouts included. */
   errors: number;
   timeouts: number;
+  /** Requests sent (paced runs). */
+  sent?: number;
   /** Requests sent but unanswered when the run stopped (slow ones are not in the latencies). */
   inFlightAtStop: number;
   /** Seconds the backend (and simulator) then took to finish them and go idle. */
@@ -41,6 +45,8 @@ export interface LoadResult {
   cpuSeconds: { backend: number; simulator: number };
   /** Status codes other than 2xx, by code. */
   statusCodes: Record<string, number>;
+  /** Request errors by code or message. */
+  errorKinds: Record<string, number>;
   meanResponseBytes: number;
 }
 
@@ -61,6 +67,11 @@ export async function runLoad(options: {
   durationS: number;
   /** Per request, seconds. */
   timeoutS: number;
+  /**
+   * autocannon's own rate limit: each second's quota goes out in a burst at
+   * the top of the second. run.ts uses ./paced.ts for steady traffic instead.
+   */
+  overallRate?: number;
   pids: { backend?: number; simulator?: number };
 }): Promise<LoadResult> {
   const { requests } = options;
@@ -68,6 +79,7 @@ export async function runLoad(options: {
   let next = 0;
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
+  const errorKinds: Record<string, number> = {};
   let bytes = 0;
   let ok = 0;
   let non2xx = 0;
@@ -96,6 +108,7 @@ export async function runLoad(options: {
     connections: options.connections,
     duration: options.durationS,
     timeout: options.timeoutS,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
     pipelining: 1,
     headers: {
       authorization: `Bearer ${options.token}`,
@@ -128,6 +141,10 @@ export async function runLoad(options: {
       error ? reject(error) : resolve(done),
     );
     instance.on('response', onResponse);
+    instance.on('reqError', (error: any) => {
+      const kind = String(error?.code ?? error?.message ?? error);
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    });
   });
   const cpuSeconds = {
     backend: processCpuSeconds(options.pids.backend) - cpuBefore.backend,
@@ -140,6 +157,7 @@ export async function runLoad(options: {
   return {
     name: options.name,
     connections: options.connections,
+    ...(options.overallRate ? { rate: options.overallRate } : {}),
     durationS,
     ok,
     non2xx,
@@ -160,6 +178,7 @@ export async function runLoad(options: {
     },
     cpuSeconds,
     statusCodes,
+    errorKinds,
     meanResponseBytes: ok ? bytes / ok : 0,
   };
 }

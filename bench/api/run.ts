@@ -3,9 +3,15 @@
  * backend, let the real refresh fill the store, then measure. Every child
  * process is stopped in `finally`, whatever happened.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   evaluateFleet,
@@ -25,6 +31,7 @@ import {
 import { forkChild, stopAll, waitForIdle, type Child } from './children';
 import { freePort, request } from './http';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
+import { runPaced } from './paced';
 import { dropPostgresDatabases } from './postgres';
 import { buildReport, type Report, type Setup } from './report';
 import {
@@ -169,6 +176,7 @@ export async function runBench(args: Args): Promise<Report> {
       module: join(__dirname, 'backendChild.ts'),
       args: ['--config', configFile],
       heapMb: 8192,
+      preload: args.backendRequire ? [resolve(args.backendRequire)] : [],
       logFile: join(dir, 'backend.log'),
     });
     await backend.waitForMessage(
@@ -255,7 +263,9 @@ export async function runBench(args: Args): Promise<Report> {
       errors: unknown[];
     }>;
     const setup: Setup = {
+      loadAverageBeforeRuns: NaN,
       database: args.database,
+      backendRequire: args.backendRequire,
       catalog: 'real (@backstage/plugin-catalog-backend, file location)',
       generateMs,
       stats,
@@ -293,6 +303,7 @@ export async function runBench(args: Args): Promise<Report> {
 
     // 7. The measurements. Warm: every endpoint answered once above or here.
     const pids = { backend: backend.process.pid, simulator: sim.process.pid };
+    if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
     const common = {
       baseUrl,
       token,
@@ -304,6 +315,7 @@ export async function runBench(args: Args): Promise<Report> {
     }
     progress('waiting for the backend to go idle');
     await waitForIdle(pids.backend, { maxMs: args.drainTimeoutS * 1000 });
+    setup.loadAverageBeforeRuns = loadavg()[0];
     const many: LoadRequest[] = shuffled(services, String(args.fleet.seed)).map(
       service => ({ method: 'GET', path: entityPath(service) }),
     );
@@ -315,7 +327,27 @@ export async function runBench(args: Args): Promise<Report> {
       progress(
         `measuring ${label}: ${options.connections} connections, ${options.durationS} s`,
       );
-      const result = await runLoad({ ...common, ...options });
+      const profile = args.profileDir
+        ? join(resolve(args.profileDir), `backend-${options.name}.cpuprofile`)
+        : undefined;
+      if (profile) {
+        backend.send({ type: 'profile-start' });
+        await backend.waitForMessage(
+          m => (m?.type === 'profile-started' ? true : undefined),
+          30_000,
+        );
+      }
+      const result = options.overallRate
+        ? await runPaced({ ...common, ...options, rate: options.overallRate })
+        : await runLoad({ ...common, ...options });
+      if (profile) {
+        backend.send({ type: 'profile-stop', file: profile });
+        await backend.waitForMessage(
+          m => (m?.type === 'profile-stopped' ? true : undefined),
+          120_000,
+        );
+        progress(`  CPU profile of the backend: ${profile}`);
+      }
       // The next run must not queue behind this one's unanswered requests.
       const drainStart = Date.now();
       await waitForIdle(pids.backend, { maxMs: args.drainTimeoutS * 1000 });
@@ -324,7 +356,9 @@ export async function runBench(args: Args): Promise<Report> {
       progress(
         `  ${result.ok} ok, ${result.non2xx} non-2xx, ${
           result.errors
-        } errors, ${result.inFlightAtStop} open (drained in ${result.drainS.toFixed(
+        } errors, ${
+          result.inFlightAtStop
+        } open (drained in ${result.drainS.toFixed(
           0,
         )} s); p50 ${result.latencyMs.p50?.toFixed(
           1,
@@ -341,6 +375,28 @@ export async function runBench(args: Args): Promise<Report> {
       connections: args.entityConnections,
       durationS: args.entityDurationS,
     });
+    // A steady rate above what the endpoint sustains only measures a queue
+    // that grows without end (and leaves the backend minutes of backlog).
+    const sustained = runs[runs.length - 1].requestsPerSecond;
+    if (args.entityRate > 0 && sustained < args.entityRate) {
+      setup.skipped = `steady ${
+        args.entityRate
+      } req/s skipped: the endpoint sustained ${sustained.toFixed(
+        1,
+      )} req/s at ${args.entityConnections} connections`;
+      progress(setup.skipped);
+    } else if (args.entityRate > 0) {
+      await measure(
+        `entity endpoint, many entities, ${args.entityRate} req/s`,
+        {
+          name: 'entity-many-rate',
+          requests: many,
+          connections: args.entityConnections,
+          durationS: args.entityDurationS,
+          overallRate: args.entityRate,
+        },
+      );
+    }
     await measure('JSON report', {
       name: 'report-json',
       requests: [{ method: 'GET', path: `${WR}/v1/report` }],
@@ -372,7 +428,8 @@ export async function runBench(args: Args): Promise<Report> {
       });
     }
     setup.backendRssAfterLoadMb = rssMb(backend.process.pid);
-    failed = false;
+    // Failed requests: keep the logs that say why.
+    failed = runs.some(run => run.non2xx + run.errors > 0);
     return buildReport(args, setup, runs);
   } finally {
     progress('stopping the backend and the simulator');
@@ -383,7 +440,11 @@ export async function runBench(args: Args): Promise<Report> {
       );
     }
     if (failed || args.keep) {
-      progress(`kept ${dir} (config, entities, backend.log, simulator.log)`);
+      progress(
+        `kept ${dir} (config, entities, backend.log, simulator.log)${
+          failed ? ': some requests failed or the run did not finish' : ''
+        }`,
+      );
     } else {
       rmSync(dir, { recursive: true, force: true });
     }

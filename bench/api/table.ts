@@ -6,6 +6,8 @@ const STATUSES = ['blocked', 'at-risk', 'unknown', 'ready', 'not-applicable'];
 
 const LABELS: Record<string, (report: Report) => string> = {
   'entity-many': r => `entity, ${fmt(r.setup.services)} entities rotating`,
+  'entity-many-rate': r =>
+    `  same, steady ${fmt(r.runs['entity-many-rate']?.rate ?? NaN)} req/s`,
   'report-json': () => 'report JSON (all services)',
   'report-csv': () => 'report CSV (all services)',
 };
@@ -52,6 +54,16 @@ export function printTable(report: Report) {
     }, ${
       s.database === 'sqlite' ? 'SQLite in memory' : 'PostgreSQL 127.0.0.1'
     }, catalog ${s.catalog}`,
+    `machine     1-minute load average ${report.loadAverage.beforeRuns.toFixed(
+      1,
+    )} before the runs, ${report.loadAverage.afterRuns.toFixed(
+      1,
+    )} after (other work shares the cores)`,
+    ...(s.backendRequire
+      ? [
+          `NOTE        the backend loaded ${s.backendRequire} first (--backend-require)`,
+        ]
+      : []),
     '',
     `fleet       ${fmt(f.clusters)} clusters, ${fmt(f.pools)} pools, ${fmt(
       f.services,
@@ -82,6 +94,22 @@ export function printTable(report: Report) {
       34,
     )} conn   dur       ok   fail  open  drain   req/s        p50        p90        p99        max  CPU s b/sim`,
     ...Object.values(report.runs).map(run => row(report, run)),
+    ...Object.values(report.runs)
+      .filter(run => run.non2xx + run.errors > 0)
+      .map(
+        run =>
+          `            ${run.name} failures: ${Object.entries({
+            ...Object.fromEntries(
+              Object.entries(run.statusCodes).map(([code, n]) => [
+                `HTTP ${code}`,
+                n,
+              ]),
+            ),
+            ...run.errorKinds,
+          })
+            .map(([kind, n]) => `${kind} x${n}`)
+            .join(', ')}`,
+      ),
     `            (fail = non-2xx + errors; open = unanswered when the run stopped; drain = wait for the backend to finish them;
              CPU s = backend/simulator CPU seconds during the run)`,
     '',
@@ -94,6 +122,9 @@ export function printTable(report: Report) {
     } with objects, ${fmt(k.errorsInAnswer)} errors), ${fmt(
       k.bytes / 1024,
     )} KB; windows-readiness answer ${fmt(s.entityBytes / 1024)} KB`,
+    `            Kubernetes backend fetches ${k.kinds}; first query ${ms(
+      k.firstQueryMs,
+    )}`,
     ...report.comparison.map(
       c =>
         `ratio       ${String(c.connections).padStart(

@@ -155,11 +155,11 @@ export class ReadinessQueries {
   }
 
   async clusters() {
-    const [results, fleet] = await Promise.all([
+    const [results, states] = await Promise.all([
       this.deps.store.listClusterResults(),
-      this.deps.store.loadFleet(),
+      this.deps.store.listClusterStates(),
     ]);
-    const stored = new Map(fleet.clusters.map(c => [c.name, c]));
+    const stored = new Map(states.map(c => [c.name, c]));
     return results.map(({ result, evaluatedAt }) => ({
       ...result,
       evaluatedAt,
@@ -170,17 +170,10 @@ export class ReadinessQueries {
     }));
   }
 
-  private async clusterStates(names: string[]): Promise<ClusterState[]> {
-    const fleet = await this.deps.store.loadFleet();
-    return fleet.clusters
-      .filter(c => names.includes(c.name))
-      .map(c => ({
-        name: c.name,
-        collectedAt: c.collectedAt,
-        attemptedAt: c.attemptedAt,
-        stale: c.stale ?? false,
-        errors: c.errors,
-      }));
+  // Only the state columns: reading every snapshot per page view was the
+  // entity endpoint's slowest part (bench:api).
+  private clusterStates(names: string[]): Promise<ClusterState[]> {
+    return this.deps.store.listClusterStates(names);
   }
 }
 

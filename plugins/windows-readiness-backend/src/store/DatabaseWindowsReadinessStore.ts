@@ -71,6 +71,10 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return snapshots.removeImagesNotCheckedSince(this.db, before);
   }
 
+  listClusterStates(names?: readonly string[]) {
+    return snapshots.listClusterStates(this.db, names);
+  }
+
   loadFleet(): Promise<StoredFleet> {
     return snapshots.loadFleet(this.db);
   }

@@ -1,6 +1,7 @@
 import type { JsonValue } from '@backstage/types';
 import type {
   Cluster,
+  ClusterState,
   ClusterResult,
   EvaluationResult,
   Fleet,
@@ -129,6 +130,9 @@ export interface WindowsReadinessStore {
   removeImagesNotCheckedSince(before: Date): Promise<number>;
 
   loadFleet(): Promise<StoredFleet>;
+
+  /** The collection state of the named clusters (all when absent); cheap: no snapshot is read. */
+  listClusterStates(names?: readonly string[]): Promise<ClusterState[]>;
 
   /** Replaces all service and cluster results at once (one transaction). */
   replaceResults(

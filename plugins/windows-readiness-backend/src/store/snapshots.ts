@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type {
+  ClusterState,
   Cluster,
   ImageRecord,
   SourceError,
@@ -220,6 +221,25 @@ function toStoredCluster(row: any): StoredCluster {
     delete cluster.collectedAt;
   }
   return cluster;
+}
+
+/** How the latest collection of each cluster went, without reading the snapshots. */
+export async function listClusterStates(
+  knex: Knex,
+  names?: readonly string[],
+): Promise<ClusterState[]> {
+  let query = knex(TABLES.clusterSnapshots)
+    .select('name', 'collected_at', 'attempted_at', 'stale', 'errors')
+    .orderBy('name');
+  if (names) query = query.whereIn('name', [...names]);
+  const rows = await query;
+  return rows.map((row: any) => ({
+    name: row.name,
+    collectedAt: toIsoTimestamp(row.collected_at),
+    attemptedAt: requiredIsoTimestamp(row.attempted_at),
+    stale: toBoolean(row.stale),
+    errors: parseJson<SourceError[]>(row.errors, []),
+  }));
 }
 
 export async function loadFleet(knex: Knex): Promise<StoredFleet> {

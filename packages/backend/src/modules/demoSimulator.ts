@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -40,17 +40,18 @@ export default createBackendModule({
           port: config.getOptionalNumber('windowsReadiness.demo.port') ?? 0,
           quiet: true,
         });
-        const caFile = join(
-          mkdtempSync(join(tmpdir(), 'winready-demo-')),
-          'ca.pem',
-        );
+        const caDir = mkdtempSync(join(tmpdir(), 'winready-demo-'));
+        const caFile = join(caDir, 'ca.pem');
         writeFileSync(caFile, sim.caPem);
         sources.useSourcesConfig(
           readSourcesConfig(
             new ConfigReader(simulatorAppConfig(sim, fleet, { caFile }) as any),
           ),
         );
-        lifecycle.addShutdownHook(() => sim.stop());
+        lifecycle.addShutdownHook(async () => {
+          await sim.stop();
+          rmSync(caDir, { recursive: true, force: true });
+        });
         logger.info(
           `Windows readiness demo: AKS simulator on ${sim.url} serving ${path}`,
         );

@@ -1,5 +1,6 @@
 /** The command line of `yarn bench:api` (see the usage in ../api.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
 
 export type DatabaseChoice = 'sqlite' | 'postgres';
 
@@ -50,16 +51,6 @@ export interface Args {
   /** Keep the temporary folder (config, entities, logs) at the end. */
   keep: boolean;
 }
-
-const FLEET_SIZE_FLAGS = new Map<
-  string,
-  'clusters' | 'poolsPerCluster' | 'services' | 'podsPerService'
->([
-  ['--clusters', 'clusters'],
-  ['--pools-per-cluster', 'poolsPerCluster'],
-  ['--services', 'services'],
-  ['--pods-per-service', 'podsPerService'],
-]);
 
 const NUMBER_FLAGS = new Map<string, keyof Args>([
   ['--connections', 'entityConnections'],

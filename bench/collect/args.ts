@@ -1,5 +1,6 @@
 /** The command line of `yarn bench:collect` (see the usage in ../collect.ts). */
 import { COLLECT_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+import { FLEET_SIZE_FLAGS as COMMON_FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
 
 export interface Args {
   json: boolean;
@@ -23,6 +24,7 @@ export interface Args {
 }
 
 /** The flags that size the generated fleet, by the option each sets. */
+// The common size flags, plus the collect fleet's nodes per pool and images.
 const FLEET_SIZE_FLAGS = new Map<
   string,
   | 'clusters'
@@ -32,11 +34,8 @@ const FLEET_SIZE_FLAGS = new Map<
   | 'podsPerService'
   | 'distinctImages'
 >([
-  ['--clusters', 'clusters'],
-  ['--pools-per-cluster', 'poolsPerCluster'],
+  ...COMMON_FLEET_SIZE_FLAGS,
   ['--nodes-per-pool', 'nodesPerPool'],
-  ['--services', 'services'],
-  ['--pods-per-service', 'podsPerService'],
   ['--images', 'distinctImages'],
 ]);
 

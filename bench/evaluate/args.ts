@@ -1,5 +1,6 @@
 /** The command line of `yarn bench:evaluate` (see the usage in ../evaluate.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
 
 const DEFAULT_AS_OF = '2026-01-15';
 
@@ -14,15 +15,6 @@ export interface Args {
 }
 
 /** The flags that size the generated fleet, by the option each sets. */
-const FLEET_SIZE_FLAGS = new Map<
-  string,
-  'clusters' | 'poolsPerCluster' | 'services' | 'podsPerService'
->([
-  ['--clusters', 'clusters'],
-  ['--pools-per-cluster', 'poolsPerCluster'],
-  ['--services', 'services'],
-  ['--pods-per-service', 'podsPerService'],
-]);
 
 export function parseArgs(argv: string[]): Args {
   const args: Args = {

@@ -1,5 +1,6 @@
 /** The command line of `yarn bench:ui` (see the usage in ../ui.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
+import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
 
 export interface Args {
   json: boolean;
@@ -36,16 +37,6 @@ export interface Args {
   /** Profile one more navigation per frontend into this dir (./profile.ts). */
   cpuProfileDir?: string;
 }
-
-const FLEET_SIZE_FLAGS = new Map<
-  string,
-  'clusters' | 'poolsPerCluster' | 'services' | 'podsPerService'
->([
-  ['--clusters', 'clusters'],
-  ['--pools-per-cluster', 'poolsPerCluster'],
-  ['--services', 'services'],
-  ['--pods-per-service', 'podsPerService'],
-]);
 
 export const DEFAULT_SCREENSHOT = 'docs/screenshots/report-5000.png';
 

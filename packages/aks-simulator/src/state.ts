@@ -5,6 +5,7 @@ import type {
   NodePool,
 } from '@winready/plugin-windows-readiness-common';
 import { prepareObjects } from './kubernetes/objects';
+import type { AgentPoolSettings } from './arm/agentPoolScaling';
 
 /** Where a cluster lives in ARM. */
 export interface ArmLocation {
@@ -35,6 +36,8 @@ export type ProvisioningState =
 export interface PoolState {
   pool: NodePool;
   provisioningState: ProvisioningState;
+  /** Autoscaling, maxPods and zones of pools created through ARM. */
+  settings?: AgentPoolSettings;
 }
 
 export interface ClusterState {

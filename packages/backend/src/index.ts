@@ -19,6 +19,9 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// aks:nodepool:create, used by the Windows node pool template.
+backend.add(import('@winready/plugin-scaffolder-backend-module-aks'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));

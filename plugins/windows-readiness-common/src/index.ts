@@ -22,6 +22,7 @@ export * from './checks';
 export * from './evaluate/status';
 export * from './evaluate/evaluateFleet';
 export * from './whatIf/whatIf';
+export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
 export * from './fleet/loadFleet';
 export * from './permissions';

@@ -182,6 +182,9 @@ describe('validateAgentPoolPut', () => {
       },
     ],
   ])('accepts %s', (_what, name, properties, existing, expected) => {
-    expect(put(name, properties, existing)).toEqual({ pool: expected });
+    expect(put(name, properties, existing)).toEqual({
+      pool: expected,
+      settings: { enableAutoScaling: false, maxPods: 30 },
+    });
   });
 });

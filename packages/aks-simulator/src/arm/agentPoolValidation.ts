@@ -6,6 +6,10 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import { DEFAULT_VM_SIZE } from './armModel';
 import { nodeImageVersionFor, osTypeOfSku } from './nodeImages';
+import {
+  validateAgentPoolSettings,
+  type AgentPoolSettings,
+} from './agentPoolScaling';
 
 /** Why AKS refuses an agent pool PUT. */
 export interface AgentPoolRejection {
@@ -57,9 +61,12 @@ export function validateAgentPoolPut(input: {
   name: string;
   body: unknown;
   existing?: NodePool;
+  existingSettings?: AgentPoolSettings;
   kubernetesVersion?: string;
   osSkus: OsSkuTable;
-}): { pool: NodePool } | { rejection: AgentPoolRejection } {
+}):
+  | { pool: NodePool; settings: AgentPoolSettings }
+  | { rejection: AgentPoolRejection } {
   const { name, body, existing, osSkus } = input;
   const properties = (body as { properties?: unknown } | undefined)?.properties;
   if (
@@ -184,6 +191,8 @@ export function validateAgentPoolPut(input: {
       )}' is invalid: it must be an integer from 0 to 1000.`,
     );
   }
+  const scaling = validateAgentPoolSettings(p, count, input.existingSettings);
+  if ('rejection' in scaling) return scaling;
   const vmSize = p.vmSize ?? existing?.vmSize ?? DEFAULT_VM_SIZE;
   if (typeof vmSize !== 'string' || !vmSize) {
     return fail(
@@ -243,5 +252,5 @@ export function validateAgentPoolPut(input: {
   for (const key of Object.keys(pool) as Array<keyof NodePool>) {
     if (pool[key] === undefined) delete pool[key];
   }
-  return { pool };
+  return { pool, settings: scaling.settings };
 }

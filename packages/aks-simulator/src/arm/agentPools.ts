@@ -44,6 +44,14 @@ function putAgentPool(
     );
   }
   const existing = SimulatorState.pool(state, name);
+  // ARM's optimistic concurrency: If-None-Match: * creates, never replaces.
+  if (existing && request.headers['if-none-match'] === '*') {
+    return armError(
+      412,
+      'PreconditionFailed',
+      `Agent pool '${name}' already exists and If-None-Match is '*'.`,
+    );
+  }
   if (
     existing?.provisioningState === 'Creating' ||
     existing?.provisioningState === 'Updating'
@@ -58,6 +66,7 @@ function putAgentPool(
     name: existing?.pool.name ?? name,
     body,
     existing: existing?.pool,
+    existingSettings: existing?.settings,
     kubernetesVersion: state.cluster.kubernetesVersion,
     osSkus: context.osSkus,
   });
@@ -71,6 +80,7 @@ function putAgentPool(
     provisioningState: 'Creating' as const,
   };
   pool.pool = checked.pool;
+  pool.settings = checked.settings;
   pool.provisioningState = creating ? 'Creating' : 'Updating';
   if (creating) state.pools.push(pool);
   state.resourceVersion += 1;

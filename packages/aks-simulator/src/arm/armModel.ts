@@ -4,6 +4,7 @@ import {
   type Cluster,
   type NodePool,
 } from '@winready/plugin-windows-readiness-common';
+import { DEFAULT_MAX_PODS } from './agentPoolScaling';
 import {
   DEFAULT_KUBERNETES_VERSION,
   type ArmLocation,
@@ -70,6 +71,7 @@ export function agentPoolProperties(
   state: PoolState,
 ): Record<string, unknown> {
   const { pool } = state;
+  const settings = state.settings;
   const requested =
     pool.orchestratorVersion ?? clusterKubernetesVersion(cluster);
   const properties: Record<string, unknown> = {
@@ -78,9 +80,15 @@ export function agentPoolProperties(
     osDiskSizeGB: 128,
     osDiskType: 'Managed',
     kubeletDiskType: 'OS',
-    maxPods: 30,
+    maxPods: settings?.maxPods ?? DEFAULT_MAX_PODS,
     type: 'VirtualMachineScaleSets',
-    enableAutoScaling: false,
+    enableAutoScaling: settings?.enableAutoScaling ?? false,
+    ...(settings?.enableAutoScaling
+      ? { minCount: settings.minCount, maxCount: settings.maxCount }
+      : {}),
+    ...(settings?.availabilityZones
+      ? { availabilityZones: [...settings.availabilityZones] }
+      : {}),
     enableNodePublicIP: false,
     enableFIPS: false,
     mode: pool.mode ?? 'User',
@@ -91,7 +99,10 @@ export function agentPoolProperties(
     provisioningState: state.provisioningState,
     powerState: { code: 'Running' },
     upgradeSettings: { maxSurge: '10%' },
-    eTag: shortHash(JSON.stringify([pool, state.provisioningState]), 32),
+    eTag: shortHash(
+      JSON.stringify([pool, settings, state.provisioningState]),
+      32,
+    ),
   };
   if (pool.nodeImageVersion) {
     properties.nodeImageVersion = pool.nodeImageVersion;

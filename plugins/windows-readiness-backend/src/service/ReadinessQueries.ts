@@ -9,11 +9,13 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aggregateReport,
+  osSkuFit,
   whatIf,
   WhatIfError,
   type CheckId,
   type ClusterState,
   type OsSkuTable,
+  type OsSkusResponse,
   type WhatIfRequest,
 } from '@winready/plugin-windows-readiness-common';
 import { InputError } from '@backstage/errors';
@@ -152,6 +154,57 @@ export class ReadinessQueries {
       if (error instanceof WhatIfError) throw new InputError(error.message);
       throw error;
     }
+  }
+
+  /**
+   * What a new Windows pool of each OS SKU could run: the stored fleet's
+   * services judged against each SKU's build, counted over the services the
+   * caller may read, with the SKU's Kubernetes limits checked against `cluster`.
+   */
+  async osSkus(
+    cluster: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<OsSkusResponse> {
+    const [readable, entities, fleet, evaluatedAt] = await Promise.all([
+      this.readableRefs(credentials),
+      this.deps.entities.get(),
+      this.deps.store.loadFleet(),
+      this.deps.store.getLastEvaluatedAt(),
+    ]);
+    let answer;
+    try {
+      answer = osSkuFit(fleet, {
+        osSkus: this.deps.osSkus,
+        serviceIdsOf: entities.serviceIdsOf,
+        cluster,
+      });
+    } catch (error) {
+      if (error instanceof WhatIfError) {
+        throw new InputError(`query parameter 'cluster': ${error.message}`);
+      }
+      throw error;
+    }
+    const visible = (ids: string[]) =>
+      readable ? ids.filter(id => readable.has(id)) : ids;
+    return {
+      ...(answer.cluster ? { cluster: answer.cluster } : {}),
+      ...(evaluatedAt ? { evaluatedAt } : {}),
+      items: answer.items.map(({ fit, noFit, unknown, ...sku }) => {
+        const counts = {
+          fit: visible(fit).length,
+          noFit: visible(noFit).length,
+          unknown: visible(unknown).length,
+        };
+        return {
+          ...sku,
+          services: {
+            ...counts,
+            total: counts.fit + counts.noFit + counts.unknown,
+          },
+          notFitting: visible(noFit),
+        };
+      }),
+    };
   }
 
   async clusters() {

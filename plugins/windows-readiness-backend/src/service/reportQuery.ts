@@ -70,6 +70,12 @@ export const whatIfBodySchema = z
   })
   .strict();
 
+export const osSkusQuerySchema = z
+  .object({
+    cluster: text.optional(),
+  })
+  .strict();
+
 /** Parses a query or body; a bad one is a 400 that names the parameter. */
 export function parseInput<T extends z.ZodType>(
   schema: T,

@@ -25,6 +25,7 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/v1/report?format=csv'],
   ['GET', '/v1/history'],
   ['GET', '/v1/clusters'],
+  ['GET', '/v1/os-skus'],
   ['POST', '/v1/what-if'],
   ['POST', '/v1/refresh'],
   ['GET', '/v1/status'],
@@ -83,6 +84,7 @@ describe('permissions', () => {
       '/v1/report',
       '/v1/history',
       '/v1/clusters',
+      '/v1/os-skus',
       '/v1/status',
     ]) {
       expect((await get(ctx.server, path)).status).toBe(403);

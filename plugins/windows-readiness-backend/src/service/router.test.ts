@@ -137,6 +137,12 @@ describe('GET /v1/clusters', () => {
     ]);
     const legacy = res.body.items[2];
     expect(legacy.collectedAt).toEqual(legacy.attemptedAt);
+    // Found through ARM: where it lives comes along, for the scaffolder.
+    expect(legacy.azure).toEqual({
+      subscriptionId: '00000000-0000-0000-0000-000000000001',
+      resourceGroup: 'rg-legacy',
+      location: 'westeurope',
+    });
     expect(legacy.errors).toEqual([]);
     expect(legacy.pools.find((p: any) => p.name === 'npwin')).toMatchObject({
       osType: 'Windows',

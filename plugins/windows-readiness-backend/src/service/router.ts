@@ -21,6 +21,7 @@ import type { ReadinessQueries } from './ReadinessQueries';
 import type { ReadinessRefresher } from './ReadinessRefresher';
 import {
   historyQuerySchema,
+  osSkusQuerySchema,
   parseInput,
   reportQuerySchema,
   whatIfBodySchema,
@@ -130,6 +131,15 @@ export async function createRouter(
   router.get('/v1/clusters', async (req, res) => {
     await authorized(req, windowsReadinessReportReadPermission);
     res.json({ items: await queries.clusters() });
+  });
+
+  router.get('/v1/os-skus', async (req, res) => {
+    const query = parseInput(osSkusQuerySchema, req.query, 'query');
+    const credentials = await authorized(
+      req,
+      windowsReadinessReportReadPermission,
+    );
+    res.json(await queries.osSkus(query.cluster, credentials));
   });
 
   router.post('/v1/what-if', async (req, res) => {

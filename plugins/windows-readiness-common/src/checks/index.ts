@@ -14,6 +14,12 @@ export { CHECKS, CHECK_IDS, type CheckDefinition } from './catalog';
 export type { CheckContext } from './context';
 export { checkWindowsPoolTaint } from './windowsPoolTaint';
 export { poolOnOsSku } from './upgradePath';
+// The scaffolder's node pool action hands these to the workloads of a new pool.
+export {
+  poolPlacementSnippet,
+  runtimeClassSnippet,
+  tolerationsSnippet,
+} from './remediation';
 
 export type WorkloadCheck = (
   analysis: WorkloadAnalysis,

@@ -96,6 +96,31 @@ function renderTolerations(taints: readonly Taint[]): string {
   });
 }
 
+/**
+ * The pod template fragment that lands a workload on this pool: its OS (and
+ * Windows build) in a nodeSelector plus a toleration for each of its taints.
+ * It selects by build, not by pool name, so a pool of the same build can
+ * take over.
+ */
+export function poolPlacementSnippet(pool: PoolProfile): string {
+  const build = pool.hostBuild
+    ? formatWindowsVersion(pool.hostBuild, false)
+    : '';
+  const key = `placement:${pool.osType}:${build}:${pool.taints
+    .map(formatTaint)
+    .join(',')}`;
+  return memo(key, () => {
+    const nodeSelector: Record<string, string> = {
+      'kubernetes.io/os': pool.osType === 'Windows' ? 'windows' : 'linux',
+    };
+    if (build) nodeSelector['node.kubernetes.io/windows-build'] = build;
+    const spec: Record<string, unknown> = { nodeSelector };
+    if (pool.taints.length > 0)
+      spec.tolerations = pool.taints.map(tolerationFor);
+    return yaml({ spec: { template: { spec } } });
+  });
+}
+
 /** A RuntimeClass that carries the selector and tolerations for a Windows pool. */
 export function runtimeClassSnippet(pool: PoolProfile): string {
   const key = `runtimeClass:${pool.name}:${

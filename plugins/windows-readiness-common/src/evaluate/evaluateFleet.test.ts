@@ -144,6 +144,16 @@ describe('evaluateFleet on the demo fleet', () => {
     });
   });
 
+  it('keeps where ARM has each cluster, and nothing for a cluster without it', () => {
+    const byName = new Map(result.clusters.map(c => [c.name, c]));
+    expect(byName.get('aks-weu-legacy')!.azure).toEqual({
+      subscriptionId: '00000000-0000-0000-0000-000000000001',
+      resourceGroup: 'rg-legacy',
+      location: 'westeurope',
+    });
+    expect('azure' in byName.get('aks-eus-linux')!).toBe(false);
+  });
+
   it('is reproducible for the same fleet and as-of instant', () => {
     expect(evaluateFleet(demo, { asOf: NOW })).toEqual(result);
   });

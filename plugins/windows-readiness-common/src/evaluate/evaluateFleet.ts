@@ -118,6 +118,7 @@ export function evaluateFleet(
     clusters.push({
       name: cluster.name,
       kubernetesVersion: cluster.kubernetesVersion,
+      ...(cluster.azure ? { azure: cluster.azure } : {}),
       collectedAt: cluster.collectedAt,
       errors: cluster.errors ?? [],
       pools: pools.map(pool =>

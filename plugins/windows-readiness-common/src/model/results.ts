@@ -1,4 +1,5 @@
 /** What the evaluator returns: the contract of DESIGN.md's CLI and API. */
+import type { ClusterAzureLocation } from './fleet';
 
 export type CheckId =
   | 'image-os-build'
@@ -101,6 +102,8 @@ export interface PoolSummary {
 export interface ClusterResult {
   name: string;
   kubernetesVersion?: string;
+  /** Where ARM keeps the cluster; absent for clusters not found through ARM. */
+  azure?: ClusterAzureLocation;
   collectedAt?: string;
   errors: Array<{
     source: string;

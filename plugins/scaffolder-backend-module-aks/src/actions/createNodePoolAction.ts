@@ -1,0 +1,195 @@
+import { InputError } from '@backstage/errors';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { OsSkuTable } from '@winready/plugin-windows-readiness-common';
+import type { AgentPoolOperations } from '../azure/AgentPoolOperations';
+import { agentPoolResourceId, portalLink } from '../azure/portalLink';
+import type { NodePoolRequest, NodePoolSpec } from '../nodePool/nodePoolSpec';
+import { validateNodePool } from '../nodePool/validateNodePool';
+import { workloadPlacement } from '../nodePool/workloadPlacement';
+import { ensureNodePool, type EnsuredNodePool } from './ensureNodePool';
+import { EXAMPLES } from './createNodePoolAction.examples';
+
+export const CREATE_NODE_POOL_ACTION_ID = 'aks:nodepool:create';
+
+export interface CreateNodePoolActionOptions {
+  /** Undefined when `windowsReadiness.azure` is not configured: only dry runs work. */
+  operations?: AgentPoolOperations;
+  osSkus: OsSkuTable;
+}
+
+function logSpec(logger: LoggerService, spec: NodePoolSpec, verb: string) {
+  const size = spec.autoscaling
+    ? `${spec.autoscaling.minCount}-${spec.autoscaling.maxCount} nodes (autoscaling)`
+    : `${spec.count} node(s)`;
+  logger.info(
+    `${verb} ${spec.osType} pool "${spec.name}" in cluster ${spec.cluster} (${
+      spec.resourceGroup
+    }): ${spec.osSku}, ${spec.vmSize}, ${size}, mode ${
+      spec.mode
+    }, taints [${spec.taints.join(', ')}]`,
+  );
+}
+
+/** `aks:nodepool:create`: a validated, idempotent agent pool PUT. */
+export function createNodePoolAction(options: CreateNodePoolActionOptions) {
+  return createTemplateAction({
+    id: CREATE_NODE_POOL_ACTION_ID,
+    description:
+      'Creates an AKS node pool (a correctly tainted Windows pool by default) after checking name, mode, OS SKU against the Kubernetes version, taints and sizes; outputs the YAML workloads need to land on it.',
+    examples: EXAMPLES,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        subscriptionId: z =>
+          z.string().min(1).describe('Azure subscription id of the cluster'),
+        resourceGroup: z =>
+          z.string().min(1).describe('Resource group of the cluster'),
+        cluster: z => z.string().min(1).describe('AKS cluster name'),
+        name: z =>
+          z
+            .string()
+            .describe(
+              'Pool name: Windows 1-6, others 1-12 lowercase letters and digits',
+            ),
+        osSku: z =>
+          z
+            .string()
+            .default('Windows2022')
+            .describe('ARM osSKU, e.g. Windows2022, Windows2025, Ubuntu'),
+        osType: z =>
+          z
+            .enum(['Windows', 'Linux'])
+            .optional()
+            .describe('Derived from the OS SKU when omitted'),
+        mode: z =>
+          z
+            .enum(['User', 'System'])
+            .optional()
+            .describe('User (default); Windows pools must be User'),
+        vmSize: z => z.string().default('Standard_D4s_v5'),
+        count: z =>
+          z
+            .number()
+            .optional()
+            .describe('Node count (without autoscaling: default 1)'),
+        enableAutoScaling: z => z.boolean().optional(),
+        minCount: z => z.number().optional(),
+        maxCount: z => z.number().optional(),
+        taints: z =>
+          z.array(z.string()).default([]).describe('key=value:Effect'),
+        labels: z => z.record(z.string(), z.string()).default({}),
+        kubernetesVersion: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The pool's Kubernetes version; the cluster's when omitted",
+            ),
+        clusterKubernetesVersion: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The cluster version as the portal knows it: lets a dry run check the OS SKU without calling Azure',
+            ),
+        maxPods: z => z.number().optional(),
+        availabilityZones: z => z.array(z.string()).optional(),
+        dryRun: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Validate and report only, as in a scaffolder dry run'),
+      },
+      output: {
+        poolId: z => z.string(),
+        portalUrl: z => z.string(),
+        created: z =>
+          z
+            .boolean()
+            .describe(
+              'False when an identical pool already existed, or in a dry run',
+            ),
+        dryRun: z => z.boolean(),
+        windowsBuild: z => z.string().optional(),
+        workloadYaml: z =>
+          z
+            .string()
+            .describe('nodeSelector and tolerations for the pod template'),
+        runtimeClassName: z => z.string().optional(),
+        runtimeClassYaml: z => z.string().optional(),
+      },
+    },
+    async handler(ctx) {
+      const { input, logger } = ctx;
+      const dryRun = !!(ctx.isDryRun || input.dryRun);
+      // Template expressions render empty optional fields as "".
+      const request: NodePoolRequest = {
+        ...input,
+        kubernetesVersion: input.kubernetesVersion || undefined,
+      };
+      const validation = validateNodePool(request, {
+        osSkus: options.osSkus,
+        clusterKubernetesVersion: dryRun
+          ? input.clusterKubernetesVersion || undefined
+          : undefined,
+      });
+      // A real run checks against the cluster ARM reports, not what the form said.
+      let spec = validation.spec;
+      if (validation.problems.length === 0 && !dryRun) {
+        if (!options.operations) {
+          throw new InputError(
+            'aks:nodepool:create needs windowsReadiness.azure in the app config to call Azure; only dry runs work without it.',
+          );
+        }
+        const cluster = await options.operations.getCluster(input, ctx.signal);
+        const checked = validateNodePool(request, {
+          osSkus: options.osSkus,
+          clusterKubernetesVersion:
+            cluster.currentKubernetesVersion ?? cluster.kubernetesVersion,
+        });
+        validation.problems.push(...checked.problems);
+        validation.notes.splice(0, validation.notes.length, ...checked.notes);
+        spec = checked.spec;
+      }
+      for (const note of validation.notes) logger.warn(note);
+      if (validation.problems.length > 0 || !spec) {
+        throw new InputError(
+          `The node pool "${
+            input.name
+          }" cannot be created:\n- ${validation.problems.join('\n- ')}`,
+        );
+      }
+
+      const placement = workloadPlacement(spec, options.osSkus);
+      let poolId = agentPoolResourceId(spec);
+      let created = false;
+      if (dryRun) {
+        logSpec(logger, spec, 'Dry run: would create');
+        logger.info(
+          'Dry run: Azure was not called; the name is not checked against existing pools.',
+        );
+      } else {
+        logSpec(logger, spec, 'Creating');
+        const outcome = await ctx.checkpoint<EnsuredNodePool>({
+          key: `aks-nodepool-${spec.subscriptionId}-${spec.resourceGroup}-${spec.cluster}-${spec.name}`,
+          fn: () =>
+            ensureNodePool(options.operations!, spec!, logger, ctx.signal),
+        });
+        poolId = outcome.poolId;
+        created = outcome.created;
+      }
+      ctx.output('poolId', poolId);
+      ctx.output('portalUrl', portalLink(poolId));
+      ctx.output('created', created);
+      ctx.output('dryRun', dryRun);
+      ctx.output('workloadYaml', placement.workloadYaml);
+      if (placement.windowsBuild)
+        ctx.output('windowsBuild', placement.windowsBuild);
+      if (placement.runtimeClassName) {
+        ctx.output('runtimeClassName', placement.runtimeClassName);
+        ctx.output('runtimeClassYaml', placement.runtimeClassYaml!);
+      }
+    },
+  });
+}

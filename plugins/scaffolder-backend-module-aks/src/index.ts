@@ -1,0 +1,18 @@
+/**
+ * Scaffolder module: `aks:nodepool:create`, which creates a correctly
+ * tainted Windows (or any) AKS node pool, and the template that uses it
+ * (`templates/windows-nodepool/template.yaml`).
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleAks as default } from './module';
+export {
+  createNodePoolAction,
+  CREATE_NODE_POOL_ACTION_ID,
+} from './actions/createNodePoolAction';
+export type { CreateNodePoolActionOptions } from './actions/createNodePoolAction';
+export { AgentPoolOperations } from './azure/AgentPoolOperations';
+export type { AgentPoolOperationsOptions } from './azure/AgentPoolOperations';
+export { validateNodePool } from './nodePool/validateNodePool';
+export type { NodePoolRequest, NodePoolSpec } from './nodePool/nodePoolSpec';

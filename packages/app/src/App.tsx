@@ -5,18 +5,22 @@ import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
-import windowsReadinessPlugin from '@winready/plugin-windows-readiness/alpha';
+import windowsReadinessPlugin, {
+  windowsReadinessScaffolderModule,
+} from '@winready/plugin-windows-readiness/alpha';
 import { navModule } from './modules/nav';
 
-export default createApp({
-  features: [
-    catalogPlugin,
-    scaffolderPlugin,
-    userSettingsPlugin,
-    kubernetesPlugin,
-    orgPlugin,
-    signalsPlugin,
-    windowsReadinessPlugin,
-    navModule,
-  ],
-});
+/** Every plugin and module of the app (exported for tests). */
+export const appFeatures = [
+  catalogPlugin,
+  scaffolderPlugin,
+  userSettingsPlugin,
+  kubernetesPlugin,
+  orgPlugin,
+  signalsPlugin,
+  windowsReadinessPlugin,
+  windowsReadinessScaffolderModule,
+  navModule,
+];
+
+export default createApp({ features: appFeatures });

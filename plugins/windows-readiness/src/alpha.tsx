@@ -13,6 +13,8 @@ import DesktopWindowsIcon from '@material-ui/icons/DesktopWindows';
 import { WindowsReadinessClient, windowsReadinessApiRef } from './api';
 import { isWindowsReadinessAvailable } from './conditions';
 
+export { windowsReadinessScaffolderModule } from './alpha/scaffolderModule';
+
 const windowsReadinessApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

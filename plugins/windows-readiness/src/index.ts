@@ -12,5 +12,9 @@ export {
   WindowsReadinessReportPage,
   EntityWindowsReadinessCard,
   EntityWindowsReadinessContent,
+  WindowsReadinessClusterPickerFieldExtension,
+  WindowsOsSkuPickerFieldExtension,
 } from './plugin';
+export type { ClusterChoice } from './components/ClusterPicker';
+export type { OsSkuPickerUiOptions } from './components/OsSkuPicker';
 export { isWindowsReadinessAvailable } from './conditions';

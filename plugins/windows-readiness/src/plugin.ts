@@ -6,7 +6,18 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { WindowsReadinessClient, windowsReadinessApiRef } from './api';
+import {
+  ClusterPickerFieldSchema,
+  WindowsReadinessClusterPicker,
+  validateClusterChoice,
+} from './components/ClusterPicker';
+import {
+  OsSkuPickerFieldSchema,
+  WindowsOsSkuPicker,
+  validateOsSku,
+} from './components/OsSkuPicker';
 import { rootRouteRef } from './routes';
 
 /** The Windows readiness plugin for the legacy frontend system. */
@@ -57,5 +68,34 @@ export const EntityWindowsReadinessContent = windowsReadinessPlugin.provide(
           m => m.EntityWindowsReadinessContent,
         ),
     },
+  }),
+);
+
+/**
+ * Scaffolder field `ui:field: WindowsReadinessClusterPicker`: an AKS cluster
+ * the readiness backend knows, as `{ name, subscriptionId, resourceGroup,
+ * location?, kubernetesVersion? }`. Put it inside `<ScaffolderFieldExtensions>`.
+ */
+export const WindowsReadinessClusterPickerFieldExtension =
+  windowsReadinessPlugin.provide(
+    createScaffolderFieldExtension({
+      name: 'WindowsReadinessClusterPicker',
+      component: WindowsReadinessClusterPicker,
+      validation: validateClusterChoice,
+      schema: ClusterPickerFieldSchema.schema,
+    }),
+  );
+
+/**
+ * Scaffolder field `ui:field: WindowsOsSkuPicker`: the OS SKU of a new Windows
+ * pool, with how many services each can run; reads the chosen cluster from
+ * the form field named by `ui:options.clusterField` (default `cluster`).
+ */
+export const WindowsOsSkuPickerFieldExtension = windowsReadinessPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'WindowsOsSkuPicker',
+    component: WindowsOsSkuPicker,
+    validation: validateOsSku,
+    schema: OsSkuPickerFieldSchema.schema,
   }),
 );

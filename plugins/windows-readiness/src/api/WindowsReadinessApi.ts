@@ -4,6 +4,7 @@ import type {
   EntityReadinessResponse,
   HistoryDimension,
   HistoryResponse,
+  OsSkusResponse,
   ReportResponse,
   ServiceStatus,
   StatusResponse,
@@ -32,6 +33,12 @@ export interface WindowsReadinessApi {
     to?: string;
   }): Promise<HistoryResponse>;
   getClusters(): Promise<ClustersResponse>;
+  /**
+   * The OS SKUs a new pool could run, each with how many of the
+   * organisation's Windows services it can start; with a cluster, whether AKS
+   * allows the SKU on that cluster's Kubernetes version.
+   */
+  getOsSkus(cluster?: string): Promise<OsSkusResponse>;
   whatIf(request: {
     cluster: string;
     pool: string;

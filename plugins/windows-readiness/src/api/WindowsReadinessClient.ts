@@ -61,6 +61,11 @@ export class WindowsReadinessClient implements WindowsReadinessApi {
     return this.json<any>('/v1/clusters');
   }
 
+  getOsSkus(cluster?: string) {
+    const query = cluster ? `?${new URLSearchParams({ cluster })}` : '';
+    return this.json<any>(`/v1/os-skus${query}`);
+  }
+
   whatIf(request: { cluster: string; pool: string; osSku: string }) {
     return this.json<any>('/v1/what-if', {
       method: 'POST',

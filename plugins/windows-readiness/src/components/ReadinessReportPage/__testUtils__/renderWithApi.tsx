@@ -16,6 +16,7 @@ export function mockApi(overrides: Partial<WindowsReadinessApi> = {}): MockApi {
     exportReport: unexpected('exportReport'),
     getHistory: unexpected('getHistory'),
     getClusters: unexpected('getClusters'),
+    getOsSkus: unexpected('getOsSkus'),
     whatIf: unexpected('whatIf'),
     refresh: unexpected('refresh'),
     getStatus: unexpected('getStatus'),

@@ -1,0 +1,16 @@
+import { makeFieldSchema } from '@backstage/plugin-scaffolder-react';
+
+/** The JSON schema of the cluster picker's value (`ClusterChoice`). */
+export const ClusterPickerFieldSchema = makeFieldSchema({
+  output: z =>
+    z.object({
+      name: z.string().describe('Cluster name'),
+      subscriptionId: z.string().describe('Azure subscription of the cluster'),
+      resourceGroup: z.string().describe('Resource group of the cluster'),
+      location: z.string().optional().describe('Azure region'),
+      kubernetesVersion: z.string().optional(),
+    }),
+});
+
+export type WindowsReadinessClusterPickerProps =
+  typeof ClusterPickerFieldSchema.TProps;

@@ -112,3 +112,57 @@ test('the node pools view warns about the untainted Windows pool', async () => {
     fullPage: true,
   });
 });
+
+test('the Windows node pool template refuses a 7-character pool name in a dry run', async () => {
+  await open('/create/templates/default/windows-nodepool');
+  const next = () => page.getByRole('button', { name: /^next$/i }).click();
+
+  // Page 1: the cluster picker lists what the readiness backend knows.
+  const cluster = page.getByLabel(/^Cluster/).first();
+  await cluster.waitFor({ timeout: 60_000 });
+  await cluster.click();
+  await page.getByRole('option', { name: /aks-neu-modern/ }).click();
+  await next();
+
+  // Page 2: a Windows pool name one character too long.
+  const name = page.getByLabel(/^Pool name/).first();
+  await name.waitFor({ timeout: 30_000 });
+  await name.fill('npwin22');
+  await page
+    .getByLabel(/^OS SKU/)
+    .first()
+    .click();
+  await page
+    .getByRole('option', { name: /Windows2022/ })
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'nodepool-template.png'),
+    fullPage: true,
+  });
+  await page.keyboard.press('Escape');
+  await next(); // pool
+  await next(); // taints and labels
+  await next(); // size
+  await page
+    .getByLabel(/^Dry run/)
+    .first()
+    .check();
+  await page.getByRole('button', { name: /^review$/i }).click();
+  await page.getByRole('button', { name: /^create$/i }).click();
+
+  // The task fails at aks:nodepool:create with the rule, before any call to Azure.
+  const rule = page.getByText(
+    /Windows pool names are 1 to 6 characters; "npwin22" has 7/,
+  );
+  const showLogs = page.getByRole('button', { name: /show logs/i });
+  await Promise.race([
+    rule.first().waitFor({ timeout: 60_000 }),
+    showLogs.waitFor({ timeout: 60_000 }).then(() => showLogs.click()),
+  ]);
+  await rule.first().waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'nodepool-dry-run-refused.png'),
+    fullPage: true,
+  });
+});

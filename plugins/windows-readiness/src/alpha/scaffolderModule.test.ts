@@ -31,9 +31,10 @@ describe('windowsReadinessScaffolderModule', () => {
   ])(
     'loads the field that templates name in ui:field (%#)',
     async (extension, name) => {
-      const load = createExtensionTester(extension).get(
-        FormFieldBlueprint.dataRefs.formFieldLoader,
-      );
+      // Both are FormFieldBlueprint extensions; only their names differ in type.
+      const load = createExtensionTester(
+        extension as typeof clusterPickerFormFieldExtension,
+      ).get(FormFieldBlueprint.dataRefs.formFieldLoader);
       // A FormField is opaque; its name, component and validation sit inside.
       const field = (await load()) as unknown as {
         name: string;

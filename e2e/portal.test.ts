@@ -136,6 +136,7 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
     .getByRole('option', { name: /Windows2022/ })
     .first()
     .waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500); // the menu fades in
   await page.screenshot({
     path: join(SCREENSHOTS, 'nodepool-template.png'),
     fullPage: true,
@@ -160,7 +161,13 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
     rule.first().waitFor({ timeout: 60_000 }),
     showLogs.waitFor({ timeout: 60_000 }).then(() => showLogs.click()),
   ]);
-  await rule.first().waitFor({ timeout: 30_000 });
+  await rule
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(async e => {
+      await page.screenshot({ path: '/tmp/e2e-task.png', fullPage: true });
+      throw e;
+    });
   await page.screenshot({
     path: join(SCREENSHOTS, 'nodepool-dry-run-refused.png'),
     fullPage: true,

@@ -145,6 +145,23 @@ describe('templates/windows-nodepool through the scaffolder dry run', () => {
     );
   });
 
+  it('runs with only what the form requires', async () => {
+    const { taints, labels, count, maxPods, ...required } = values;
+    const response = await dryRun({ ...required, openPullRequest: false });
+    expect(response.status).toBe(200);
+    const log = (response.body.log as DryRunLog).map(
+      entry => entry.body.message,
+    );
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /would create Windows pool "win2" .* taints \[\]/,
+        ),
+        expect.stringMatching(/no NoSchedule or NoExecute taint/),
+      ]),
+    );
+  });
+
   it('passes autoscaling bounds only when autoscaling is on', async () => {
     const response = await dryRun({
       ...values,

@@ -123,9 +123,14 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
     async handler(ctx) {
       const { input, logger } = ctx;
       const dryRun = !!(ctx.isDryRun || input.dryRun);
-      // Template expressions render empty optional fields as "".
+      // The scaffolder checks the input against the JSON schema but does not
+      // apply the zod defaults; template expressions render empty fields as "".
       const request: NodePoolRequest = {
         ...input,
+        osSku: input.osSku ?? 'Windows2022',
+        vmSize: input.vmSize ?? 'Standard_D4s_v5',
+        taints: input.taints ?? [],
+        labels: input.labels ?? {},
         kubernetesVersion: input.kubernetesVersion || undefined,
       };
       const validation = validateNodePool(request, {

@@ -16,7 +16,7 @@ export interface NodePoolValidation {
   notes: string[];
 }
 
-// AKS node names are aks<pool><6 digits> for Windows and must fit the
+// AKS names Windows nodes aks + pool + 6 digits and must fit the
 // 15-character Windows computer name; other pools may use up to 12.
 const WINDOWS_NAME_LENGTH = 6;
 const POOL_NAME_LENGTH = 12;
@@ -39,7 +39,7 @@ function nameProblems(name: string, osType: string): string[] {
   if (name.length === 0 || name.length > limit) {
     problems.push(
       osType === 'Windows'
-        ? `name: Windows pool names are 1 to ${limit} characters; "${name}" has ${name.length} (AKS names Windows nodes aks<pool><6 digits>, within the 15-character Windows computer name).`
+        ? `name: Windows pool names are 1 to ${limit} characters; "${name}" has ${name.length} (AKS names Windows nodes "aks" + pool name + 6 digits, within the 15-character Windows computer name).`
         : `name: pool names are 1 to ${limit} characters; "${name}" has ${name.length}.`,
     );
   }

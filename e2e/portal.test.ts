@@ -113,7 +113,14 @@ test('the node pools view warns about the untainted Windows pool', async () => {
   });
 });
 
-test('the Windows node pool template refuses a 7-character pool name in a dry run', async () => {
+/**
+ * Fills the Windows node pool template for aks-neu-modern and submits it;
+ * `onOsSkuPicker` runs on the pool page while the OS SKU picker is open.
+ */
+async function runNodePoolTemplate(
+  poolName: string,
+  options: { dryRun: boolean; onOsSkuPicker?: () => Promise<void> },
+) {
   await open('/create/templates/default/windows-nodepool');
   const next = () => page.getByRole('button', { name: /^next$/i }).click();
 
@@ -124,10 +131,10 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
   await page.getByRole('option', { name: /aks-neu-modern/ }).click();
   await next();
 
-  // Page 2: a Windows pool name one character too long.
+  // Page 2: the pool, with the OS SKU picker's counts.
   const name = page.getByLabel(/^Pool name/).first();
   await name.waitFor({ timeout: 30_000 });
-  await name.fill('npwin22');
+  await name.fill(poolName);
   await page
     .getByLabel(/^OS SKU/)
     .first()
@@ -136,21 +143,32 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
     .getByRole('option', { name: /Windows2022/ })
     .first()
     .waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(500); // the menu fades in
-  await page.screenshot({
-    path: join(SCREENSHOTS, 'nodepool-template.png'),
-    fullPage: true,
-  });
+  await options.onOsSkuPicker?.();
   await page.keyboard.press('Escape');
   await next(); // pool
   await next(); // taints and labels
   await next(); // size
-  await page
-    .getByLabel(/^Dry run/)
-    .first()
-    .check();
+  if (options.dryRun) {
+    await page
+      .getByLabel(/^Dry run/)
+      .first()
+      .check();
+  }
   await page.getByRole('button', { name: /^review$/i }).click();
   await page.getByRole('button', { name: /^create$/i }).click();
+}
+
+test('the Windows node pool template refuses a 7-character pool name in a dry run', async () => {
+  await runNodePoolTemplate('npwin22', {
+    dryRun: true,
+    onOsSkuPicker: async () => {
+      await page.waitForTimeout(500); // the menu fades in
+      await page.screenshot({
+        path: join(SCREENSHOTS, 'nodepool-template.png'),
+        fullPage: true,
+      });
+    },
+  });
 
   // The task fails at aks:nodepool:create with the rule, before any call to Azure.
   const rule = page.getByText(
@@ -161,15 +179,31 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
     rule.first().waitFor({ timeout: 60_000 }),
     showLogs.waitFor({ timeout: 60_000 }).then(() => showLogs.click()),
   ]);
-  await rule
-    .first()
-    .waitFor({ timeout: 30_000 })
-    .catch(async e => {
-      await page.screenshot({ path: '/tmp/e2e-task.png', fullPage: true });
-      throw e;
-    });
+  await rule.first().waitFor({ timeout: 30_000 });
   await page.screenshot({
     path: join(SCREENSHOTS, 'nodepool-dry-run-refused.png'),
+    fullPage: true,
+  });
+});
+
+test('the Windows node pool template creates a pool in the demo and hands out the YAML', async () => {
+  await runNodePoolTemplate('npwin2', { dryRun: false });
+  // The demo's simulator answers the operation after two polls.
+  await page.getByText('Node pool ready').first().waitFor({ timeout: 90_000 });
+  assert.ok(
+    await page
+      .getByText(/node\.kubernetes\.io\/windows-build: 10\.0\.20348/)
+      .first()
+      .isVisible(),
+  );
+  assert.ok(
+    await page
+      .getByText(/runtimeClassName: windows-npwin2/)
+      .first()
+      .isVisible(),
+  );
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'nodepool-created.png'),
     fullPage: true,
   });
 });

@@ -29,5 +29,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@winready/plugin-windows-readiness-backend'));
 // The embedded demo: serves windowsReadiness.demo.fleetFile from the AKS simulator.
 backend.add(import('./modules/demoSimulator'));
+backend.add(import('./modules/demoNodePools'));
 
 backend.start();

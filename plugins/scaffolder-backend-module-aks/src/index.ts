@@ -13,6 +13,11 @@ export {
 } from './actions/createNodePoolAction';
 export type { CreateNodePoolActionOptions } from './actions/createNodePoolAction';
 export { AgentPoolOperations } from './azure/AgentPoolOperations';
+export { aksNodePoolActionExtensionPoint } from './extensions';
+export type {
+  AksArmTarget,
+  AksNodePoolActionExtensionPoint,
+} from './extensions';
 export type { AgentPoolOperationsOptions } from './azure/AgentPoolOperations';
 export { validateNodePool } from './nodePool/validateNodePool';
 export type { NodePoolRequest, NodePoolSpec } from './nodePool/nodePoolSpec';

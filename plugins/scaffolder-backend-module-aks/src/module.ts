@@ -11,6 +11,10 @@ import {
 } from '@winready/plugin-windows-readiness-node';
 import { AgentPoolOperations } from './azure/AgentPoolOperations';
 import { createNodePoolAction } from './actions/createNodePoolAction';
+import {
+  aksNodePoolActionExtensionPoint,
+  type AksArmTarget,
+} from './extensions';
 
 const DEFAULT_POLL_INTERVAL_SECONDS = 15;
 
@@ -19,6 +23,12 @@ export const scaffolderModuleAks = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'aks',
   register(reg) {
+    let armOverride: AksArmTarget | undefined;
+    reg.registerExtensionPoint(aksNodePoolActionExtensionPoint, {
+      useArm(target) {
+        armOverride = target;
+      },
+    });
     reg.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
@@ -27,29 +37,36 @@ export const scaffolderModuleAks = createBackendModule({
       },
       async init({ scaffolder, config, logger }) {
         const sources = readSourcesConfig(config);
-        const pollIntervalSeconds =
-          config.getOptionalNumber(
+        const pollIntervalMs =
+          (config.getOptionalNumber(
             'windowsReadiness.nodePoolAction.pollIntervalSeconds',
-          ) ?? DEFAULT_POLL_INTERVAL_SECONDS;
+          ) ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000;
         const azure = sources.azure;
-        if (!azure) {
+        let arm = armOverride;
+        if (!arm && azure) {
+          arm = {
+            endpoint: azure.armEndpoint,
+            credential: createAzureCredential(azure.credential),
+            caPem: azure.caFile
+              ? await readFile(azure.caFile, 'utf8')
+              : undefined,
+          };
+        }
+        if (!arm) {
           logger.warn(
             'windowsReadiness.azure is not configured: aks:nodepool:create will only dry-run.',
           );
         }
-        const operations = azure
-          ? new AgentPoolOperations({
-              credential: createAzureCredential(azure.credential),
-              armEndpoint: azure.armEndpoint,
-              caPem: azure.caFile
-                ? await readFile(azure.caFile, 'utf8')
-                : undefined,
-              pollIntervalMs: pollIntervalSeconds * 1000,
-            })
-          : undefined;
         scaffolder.addActions(
           createNodePoolAction({
-            operations,
+            operations: arm
+              ? new AgentPoolOperations({
+                  credential: arm.credential,
+                  armEndpoint: arm.endpoint,
+                  caPem: arm.caPem,
+                  pollIntervalMs,
+                })
+              : undefined,
             osSkus: buildOsSkuTable(sources.osSkus),
           }),
         );

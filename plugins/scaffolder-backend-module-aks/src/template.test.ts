@@ -31,6 +31,7 @@ const values = {
     subscriptionId: '00000000-0000-0000-0000-0000000000aa',
     resourceGroup: 'rg-prod',
     kubernetesVersion: '1.33.2',
+    pools: ['system', 'npwin'],
   },
   name: 'win2',
   osSku: 'Windows2022',
@@ -159,6 +160,17 @@ describe('templates/windows-nodepool through the scaffolder dry run', () => {
         ),
         expect.stringMatching(/no NoSchedule or NoExecute taint/),
       ]),
+    );
+  });
+
+  it('refuses a name the cluster picker says is taken', async () => {
+    const response = await dryRun({
+      ...values,
+      name: 'npwin',
+      openPullRequest: false,
+    });
+    expect(response.body.error?.message).toMatch(
+      /already has a pool named "npwin"/,
     );
   });
 

@@ -302,6 +302,27 @@ describe('aks:nodepool:create against the simulator ARM, through @azure/arm-cont
     ]);
   });
 
+  it('names the cluster it could not find, and where it looked', async () => {
+    const input = { ...newPool, cluster: 'aks-gone' };
+    await expect(action.handler(context(input).ctx)).rejects.toThrow(
+      `No AKS cluster named aks-gone in resource group rg-prod of subscription ${SUBSCRIPTION}.`,
+    );
+    expect(armWrites()).toBe(0);
+  });
+
+  it('refuses in a dry run a name the portal knows the cluster has', async () => {
+    const input = {
+      ...newPool,
+      name: 'npwin',
+      dryRun: true,
+      existingPoolNames: ['system', 'npwin'],
+    };
+    await expect(action.handler(context(input).ctx)).rejects.toThrow(
+      /name: cluster aks-weu-prod already has a pool named "npwin"; choose another name/,
+    );
+    expect(armCalls()).toBe(0);
+  });
+
   it('only dry-runs without Azure configuration', async () => {
     const offline = createNodePoolAction({ osSkus: buildOsSkuTable() });
     await expect(offline.handler(context(newPool).ctx)).rejects.toThrow(

@@ -93,6 +93,13 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
             .describe(
               'The cluster version as the portal knows it: lets a dry run check the OS SKU without calling Azure',
             ),
+        existingPoolNames: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              "The cluster's pools as the portal last saw them: lets a dry run refuse a taken name",
+            ),
         maxPods: z => z.number().optional(),
         availabilityZones: z => z.array(z.string()).optional(),
         dryRun: z =>
@@ -133,11 +140,16 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
         labels: input.labels ?? {},
         kubernetesVersion: input.kubernetesVersion || undefined,
       };
+      // A dry run checks what the portal knows; a real run asks ARM.
       const validation = validateNodePool(request, {
         osSkus: options.osSkus,
-        clusterKubernetesVersion: dryRun
-          ? input.clusterKubernetesVersion || undefined
-          : undefined,
+        ...(dryRun
+          ? {
+              clusterKubernetesVersion:
+                input.clusterKubernetesVersion || undefined,
+              existingPoolNames: input.existingPoolNames,
+            }
+          : {}),
       });
       // A real run checks against the cluster ARM reports, not what the form said.
       let spec = validation.spec;
@@ -172,7 +184,9 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
       if (dryRun) {
         logSpec(logger, spec, 'Dry run: would create');
         logger.info(
-          'Dry run: Azure was not called; the name is not checked against existing pools.',
+          input.existingPoolNames
+            ? "Dry run: Azure was not called; the name was checked against the cluster's pools as the portal last saw them."
+            : 'Dry run: Azure was not called; the name is not checked against existing pools.',
         );
       } else {
         logSpec(logger, spec, 'Creating');

@@ -4,6 +4,7 @@ import {
   type ManagedCluster,
 } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
+import { NotFoundError } from '@backstage/errors';
 import { armClientOptions } from '@winready/plugin-windows-readiness-node';
 import type {
   ClusterCoordinates,
@@ -51,15 +52,29 @@ export class AgentPoolOperations {
     return client;
   }
 
-  getCluster(
+  /** The cluster, or a NotFoundError that says where it was looked for. */
+  async getCluster(
     at: ClusterCoordinates,
     abortSignal?: AbortSignal,
   ): Promise<ManagedCluster> {
-    return this.client(at.subscriptionId).managedClusters.get(
-      at.resourceGroup,
-      at.cluster,
-      { abortSignal },
-    );
+    try {
+      return await this.client(at.subscriptionId).managedClusters.get(
+        at.resourceGroup,
+        at.cluster,
+        { abortSignal },
+      );
+    } catch (error) {
+      if (isNotFound(error)) {
+        throw new NotFoundError(
+          `No AKS cluster named ${at.cluster} in resource group ${at.resourceGroup} of subscription ${at.subscriptionId}.`,
+        );
+      }
+      throw new Error(
+        `Reading cluster ${at.cluster} from ARM failed: ${
+          (error as Error).message
+        }`,
+      );
+    }
   }
 
   /** The pool, or undefined when the cluster has none of that name. */

@@ -207,7 +207,12 @@ function compareVersions(a: string, b: string): number {
  */
 export function validateNodePool(
   request: NodePoolRequest,
-  context: { osSkus: OsSkuTable; clusterKubernetesVersion?: string },
+  context: {
+    osSkus: OsSkuTable;
+    clusterKubernetesVersion?: string;
+    /** Pools the cluster is known to have; ARM has the last word in a real run. */
+    existingPoolNames?: readonly string[];
+  },
 ): NodePoolValidation {
   const problems: string[] = [];
   const notes: string[] = [];
@@ -232,6 +237,11 @@ export function validateNodePool(
     );
   }
   problems.push(...nameProblems(request.name, osType));
+  if (context.existingPoolNames?.includes(request.name)) {
+    problems.push(
+      `name: cluster ${request.cluster} already has a pool named "${request.name}"; choose another name.`,
+    );
+  }
   if (!VM_SIZE.test(request.vmSize)) {
     problems.push(
       `vmSize: "${request.vmSize}" is not an Azure VM size like Standard_D4s_v5.`,

@@ -115,6 +115,7 @@ describe('WindowsReadinessClusterPicker', () => {
       resourceGroup: 'rg-legacy',
       location: 'westeurope',
       kubernetesVersion: '1.31.5',
+      pools: ['system', 'npwin'],
     });
   });
 

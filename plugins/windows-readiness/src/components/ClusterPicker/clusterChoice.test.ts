@@ -13,6 +13,7 @@ describe('clusterChoice', () => {
       name: 'aks-neu-modern',
       subscriptionId: '00000000-0000-0000-0000-000000000001',
       resourceGroup: 'rg-modern',
+      pools: ['system', 'nplinux', 'npw22', 'npw25', 'npwan', 'npnext'],
     });
     expect(clusterFacts(modern)).toBe(
       'Kubernetes version unknown · location unknown · 4 Windows pools',

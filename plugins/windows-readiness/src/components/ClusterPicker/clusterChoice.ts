@@ -14,6 +14,8 @@ export interface ClusterChoice {
   resourceGroup: string;
   location?: string;
   kubernetesVersion?: string;
+  /** The cluster's pools as the readiness backend last saw them: lets a dry run refuse a taken name. */
+  pools: string[];
 }
 
 /** Why a cluster cannot be chosen: ARM does not know where it lives. */
@@ -37,6 +39,7 @@ export function toClusterChoice(
     ...(cluster.kubernetesVersion
       ? { kubernetesVersion: cluster.kubernetesVersion }
       : {}),
+    pools: cluster.pools.map(pool => pool.name),
   };
 }
 

@@ -9,6 +9,9 @@ export const ClusterPickerFieldSchema = makeFieldSchema({
       resourceGroup: z.string().describe('Resource group of the cluster'),
       location: z.string().optional().describe('Azure region'),
       kubernetesVersion: z.string().optional(),
+      pools: z
+        .array(z.string())
+        .describe('Pool names as the readiness backend last saw them'),
     }),
 });
 

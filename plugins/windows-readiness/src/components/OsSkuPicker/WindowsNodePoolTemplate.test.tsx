@@ -116,6 +116,7 @@ describe('the Windows node pool template form', () => {
         resourceGroup: 'rg-modern',
         location: 'northeurope',
         kubernetesVersion: '1.33.2',
+        pools: ['system', 'nplinux', 'npw22', 'npw25', 'npwan', 'npnext'],
       },
       name: 'npw22b',
       osSku: 'Windows2022',

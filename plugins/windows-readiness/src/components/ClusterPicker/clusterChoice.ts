@@ -15,7 +15,7 @@ export interface ClusterChoice {
   location?: string;
   kubernetesVersion?: string;
   /** The cluster's pools as the readiness backend last saw them: lets a dry run refuse a taken name. */
-  pools: string[];
+  pools?: string[];
 }
 
 /** Why a cluster cannot be chosen: ARM does not know where it lives. */

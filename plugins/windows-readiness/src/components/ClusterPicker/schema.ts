@@ -11,6 +11,7 @@ export const ClusterPickerFieldSchema = makeFieldSchema({
       kubernetesVersion: z.string().optional(),
       pools: z
         .array(z.string())
+        .optional()
         .describe('Pool names as the readiness backend last saw them'),
     }),
 });

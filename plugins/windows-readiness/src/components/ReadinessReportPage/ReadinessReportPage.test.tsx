@@ -55,7 +55,7 @@ describe('ReadinessReportPage', () => {
       expect(await servicesTitle()).toHaveTextContent(
         `Services (${demoReport.summary.byStatus[status]})`,
       );
-      expect(api.getReport).toHaveBeenCalledWith({ status: [status] });
+      expect(api.getReport.mock.calls).toEqual([[{}]]);
       for (const row of serviceRows()) {
         expect(
           within(row).getByTestId(`status-chip-${status}`),

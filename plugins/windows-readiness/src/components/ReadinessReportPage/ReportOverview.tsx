@@ -1,7 +1,6 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo } from 'react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import {
   EmptyState,
@@ -9,10 +8,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import type {
-  ReportResponse,
-  ServiceStatus,
-} from '@winready/plugin-windows-readiness-common';
+import type { ServiceStatus } from '@winready/plugin-windows-readiness-common';
 import useAsync from 'react-use/esm/useAsync';
 import { windowsReadinessApiRef, type ReportFilters } from '../../api';
 import { formatAge } from '../common';
@@ -24,7 +20,11 @@ import { RetirementCalendar } from '../RetirementCalendar';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
 import { OwnerTable } from './OwnerTable';
-import { filterOptions, statusCountsIgnoringStatus } from './reportRows';
+import {
+  filterOptions,
+  scopeReport,
+  statusCountsIgnoringStatus,
+} from './reportRows';
 import { ServicesTable } from './ServicesTable';
 import { StatusTiles } from './StatusTiles';
 import { hasReportFilters, useReportFilters } from './useReportFilters';
@@ -49,19 +49,17 @@ export function ReportOverview(props: ReportOverviewProps) {
   const [filters, setFilters] = useReportFilters();
   const filtered = hasReportFilters(filters);
 
-  // The whole report: filter options and the tiles' counts.
+  // The whole report, once: the filters apply in the browser, as the backend
+  // would apply them (the export asks the backend with the same filters).
   const all = useAsync(() => api.getReport({}), [api]);
-  // The filtered report, from the backend like the export; `filters` keeps
-  // its identity while the URL does not change.
-  const scoped = useAsync(
-    async () => (filtered ? api.getReport(filters) : undefined),
-    [api, filters],
-  );
-  // While a new answer loads, keep showing the last one.
-  const lastShown = useRef<ReportResponse>();
-  const report = (filtered ? scoped.value : all.value) ?? lastShown.current;
-  lastShown.current = report;
   const allValue = all.value;
+  const scoped = useMemo(
+    () =>
+      allValue
+        ? scopeReport(allValue.items, filtered ? filters : {})
+        : undefined,
+    [allValue, filters, filtered],
+  );
 
   const options = useMemo(
     () => filterOptions(allValue?.items ?? []),
@@ -84,8 +82,7 @@ export function ReportOverview(props: ReportOverviewProps) {
   );
 
   if (all.error) return <ResponseErrorPanel error={all.error} />;
-  const scopedError = filtered ? scoped.error : undefined;
-  if (!allValue || !counts || !report) return <Progress />;
+  if (!allValue || !counts || !scoped) return <Progress />;
   if (allValue.total === 0) {
     return (
       <EmptyState
@@ -96,8 +93,8 @@ export function ReportOverview(props: ReportOverviewProps) {
     );
   }
 
-  const evaluated = report.evaluatedAt
-    ? `Evaluated ${formatAge(report.evaluatedAt, now ?? new Date())}`
+  const evaluated = allValue.evaluatedAt
+    ? `Evaluated ${formatAge(allValue.evaluatedAt, now ?? new Date())}`
     : '';
   const trend = trendScope(filters);
 
@@ -117,19 +114,14 @@ export function ReportOverview(props: ReportOverviewProps) {
         <Box display="flex" justifyContent="space-between" alignItems="center">
           <Typography variant="body2" color="textSecondary">
             {evaluated}
-            {report.asOf && ` (dates as of ${report.asOf.slice(0, 10)})`}
+            {allValue.asOf && ` (dates as of ${allValue.asOf.slice(0, 10)})`}
           </Typography>
           <ExportButtons filters={filters} now={now && (() => now)} />
         </Box>
-        {filtered && scoped.loading && <LinearProgress />}
-        {scopedError ? (
-          <ResponseErrorPanel error={scopedError} />
-        ) : (
-          <ServicesTable rows={report.items} />
-        )}
+        <ServicesTable rows={scoped.items} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <OwnerTable byOwner={report.summary.byOwner} onSelectOwner={onOwner} />
+        <OwnerTable byOwner={scoped.byOwner} onSelectOwner={onOwner} />
       </Grid>
       <Grid item xs={12} md={6}>
         <ReportTrendChart

@@ -5,7 +5,19 @@ import {
   type ReportSummary,
   type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ReportFilters } from '../../api';
+
+// Rows carry full refs; a shared link may say `team-orders`, as the backend allows.
+function fullRef(value: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    return value;
+  }
+}
 
 /** The backend's report filters, applied to rows already fetched. */
 export function matchesFilters(
@@ -13,8 +25,12 @@ export function matchesFilters(
   filters: ReportFilters,
   options: { ignoreStatus?: boolean } = {},
 ): boolean {
-  if (filters.owner && row.owner !== filters.owner) return false;
-  if (filters.system && row.system !== filters.system) return false;
+  if (filters.owner && row.owner !== fullRef(filters.owner, 'group')) {
+    return false;
+  }
+  if (filters.system && row.system !== fullRef(filters.system, 'system')) {
+    return false;
+  }
   if (filters.cluster && !row.clusters.includes(filters.cluster)) return false;
   if (
     !options.ignoreStatus &&
@@ -71,6 +87,25 @@ export function filterOptions(rows: readonly ReportRow[]): FilterOptions {
     systems: sorted(systems),
     clusters: sorted(clusters),
   };
+}
+
+/**
+ * The filtered part of a report already fetched whole: filtering in the
+ * browser answers a click at once instead of asking the backend again
+ * (bench:ui), with the backend's rules (matchesFilters).
+ */
+export function scopeReport(
+  rows: readonly ReportRow[],
+  filters: ReportFilters,
+): { items: ReportRow[]; byOwner: ReportSummary['byOwner'] } {
+  const items = rows.filter(row => matchesFilters(row, filters));
+  const byOwner: ReportSummary['byOwner'] = {};
+  for (const row of items) {
+    if (!row.owner) continue;
+    byOwner[row.owner] ??= emptyStatusCounts();
+    byOwner[row.owner][row.status]++;
+  }
+  return { items, byOwner };
 }
 
 export type OwnerRow = StatusCounts & { owner: string; total: number };

@@ -87,8 +87,8 @@ export function merge(base: JsonObject, extra: JsonObject): JsonObject {
 
 export async function startSimulatorFixture(
   options: Partial<SimulatorOptions> = {},
+  fleet: Fleet = loadDemoFleet(),
 ): Promise<SimulatorFixture> {
-  const fleet = loadDemoFleet();
   const sim = await startAksSimulator({ fleet, quiet: true, ...options });
   const dir = mkdtempSync(join(tmpdir(), 'winready-backend-test-'));
   const caFile = join(dir, 'ca.pem');

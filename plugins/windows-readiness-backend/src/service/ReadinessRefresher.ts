@@ -6,6 +6,7 @@ import {
   type Fleet,
   type OsSkuTable,
   type SourceError,
+  type Workload,
 } from '@winready/plugin-windows-readiness-common';
 import type { SnapshotProgress } from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
@@ -31,6 +32,7 @@ export interface ReadinessRefresherOptions {
   snapshots: {
     build(options?: {
       onProgress?: (progress: SnapshotProgress) => void;
+      describeImagesOf?: (workload: Workload) => boolean;
     }): Promise<Fleet>;
   };
   /** The catalog entities with Kubernetes annotations, read with the plugin's own credentials. */
@@ -58,7 +60,10 @@ export class ReadinessRefresher {
   async refresh(): Promise<RefreshOutcome> {
     const { store, logger } = this.options;
     const startedAt = this.now();
+    // Images of every workload a catalog entity maps to, label selectors too.
+    const entities = await this.options.entities();
     const fleet = await this.options.snapshots.build({
+      describeImagesOf: workload => entities.serviceIdsOf(workload).length > 0,
       onProgress: progress =>
         logger.debug(
           `collect ${progress.phase} ${progress.done}/${progress.total}${

@@ -1,4 +1,7 @@
-import type { ImageRecord } from '@winready/plugin-windows-readiness-common';
+import type {
+  ImageRecord,
+  Workload,
+} from '@winready/plugin-windows-readiness-common';
 import type {
   ClusterLocator,
   ClusterTarget,
@@ -111,6 +114,40 @@ describe('SnapshotBuilder', () => {
     ]);
     expect(images.asked).toEqual(['reg.example/a:1', 'reg.example/partial:1']);
     expect(fleet.collectedAt).toBe('2026-11-27T10:00:00.000Z');
+  });
+
+  it('describes the images of the workloads the caller maps, not only kubernetes-id ones', async () => {
+    const unlabelled = {
+      read: async () => ({
+        objects: [
+          deployment('labelled', 'reg.example/labelled:1'),
+          {
+            ...deployment('selected', 'reg.example/selected:1'),
+            metadata: {
+              name: 'selected',
+              namespace: 'ns',
+              labels: { app: 'shop' },
+            },
+          },
+        ],
+        errors: [],
+      }),
+    };
+    const build = async (describeImagesOf?: (w: Workload) => boolean) => {
+      const images = new RecordingImages();
+      await new SnapshotBuilder({
+        locators: [locator([cluster('a')])],
+        reader: unlabelled,
+        images,
+        now,
+      }).build({ describeImagesOf });
+      return images.asked;
+    };
+    expect(await build()).toEqual(['reg.example/labelled:1']);
+    expect(await build(w => !!w.serviceId || w.labels.app === 'shop')).toEqual([
+      'reg.example/labelled:1',
+      'reg.example/selected:1',
+    ]);
   });
 
   it('bounds how many clusters are collected at once', async () => {

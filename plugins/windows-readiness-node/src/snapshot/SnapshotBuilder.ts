@@ -4,6 +4,7 @@ import {
   type Cluster,
   type Fleet,
   type SourceError,
+  type Workload,
 } from '@winready/plugin-windows-readiness-common';
 import type {
   ClusterLocator,
@@ -53,9 +54,18 @@ export class SnapshotBuilder {
     options: {
       signal?: AbortSignal;
       onProgress?: (progress: SnapshotProgress) => void;
+      /**
+       * Whose images to ask the registries about: by default workloads with
+       * a `backstage.io/kubernetes-id` label; the backend adds those its
+       * catalog maps through label selectors.
+       */
+      describeImagesOf?: (workload: Workload) => boolean;
     } = {},
   ): Promise<Fleet> {
     const { signal, onProgress } = options;
+    const describeImagesOf =
+      options.describeImagesOf ??
+      ((workload: Workload) => !!workload.serviceId);
     const errors: SourceError[] = [];
     const targets: ClusterTarget[] = [];
     for (const locator of this.options.locators) {
@@ -94,7 +104,7 @@ export class SnapshotBuilder {
       ...new Set(
         clusters.flatMap(cluster =>
           extractWorkloads(cluster)
-            .filter(workload => workload.serviceId)
+            .filter(describeImagesOf)
             .flatMap(workload => workload.images),
         ),
       ),

@@ -3,6 +3,8 @@ import {
   aggregateReport,
   emptyStatusCounts,
   evaluateFleet,
+  extractWorkloads,
+  type Cluster,
   type Fleet,
   type OsSkuTable,
   type SourceError,
@@ -12,6 +14,16 @@ import type { SnapshotProgress } from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
 import type { HistoryRow, WindowsReadinessStore } from '../store';
 import { keepObjectsOfFailedKinds } from './lastGoodObjects';
+
+function imagesOf(clusters: readonly Cluster[]): string[] {
+  const images = new Set<string>();
+  for (const cluster of clusters) {
+    for (const workload of extractWorkloads(cluster)) {
+      workload.images.forEach(image => images.add(image));
+    }
+  }
+  return [...images];
+}
 
 export interface RefreshOutcome {
   startedAt: string;
@@ -103,6 +115,11 @@ export class ReadinessRefresher {
       }
     }
     await store.saveImages(fleet.images ?? {}, startedAt);
+    // Old tags would pile up. What is stored now came from this collection or
+    // was kept from the previous one, so their images are all still in use.
+    await store.removeImagesNotIn(
+      imagesOf([...previous.values(), ...fleet.clusters]),
+    );
     const services = await this.evaluate();
     const outcome: RefreshOutcome = {
       startedAt: startedAt.toISOString(),

@@ -285,13 +285,13 @@ describe.each(databases.eachSupportedId())(
         expect(fixed.last_error).toBeNull();
       });
 
-      it('forgets images not checked for a while', async () => {
+      it('forgets the images no stored workload uses', async () => {
         await saveDemo();
-        await store.saveImages({ [ref]: demoFleet.images![ref] }, T2);
-        expect(await store.removeImagesNotCheckedSince(T2)).toBe(
+        expect(await store.removeImagesNotIn([ref, 'never/seen:1'])).toBe(
           Object.keys(demoFleet.images!).length - 1,
         );
         expect(Object.keys((await store.loadFleet()).images)).toEqual([ref]);
+        expect(await store.removeImagesNotIn([ref])).toBe(0);
       });
 
       it('rejects records that are not image records', async () => {

@@ -67,8 +67,8 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return snapshots.saveImages(this.db, records, at);
   }
 
-  removeImagesNotCheckedSince(before: Date): Promise<number> {
-    return snapshots.removeImagesNotCheckedSince(this.db, before);
+  removeImagesNotIn(references: readonly string[]): Promise<number> {
+    return snapshots.removeImagesNotIn(this.db, references);
   }
 
   listClusterStates(names?: readonly string[]) {

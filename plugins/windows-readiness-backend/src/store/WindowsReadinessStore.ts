@@ -126,8 +126,8 @@ export interface WindowsReadinessStore {
   /** Upserts image records; a record with `error` never replaces a good one. */
   saveImages(records: Record<string, ImageRecord>, at: Date): Promise<void>;
 
-  /** Deletes image records the registry was not asked about since `before`; returns how many. */
-  removeImagesNotCheckedSince(before: Date): Promise<number>;
+  /** Deletes the image records of every reference not named (no stored workload uses it); returns how many. */
+  removeImagesNotIn(references: readonly string[]): Promise<number>;
 
   loadFleet(): Promise<StoredFleet>;
 

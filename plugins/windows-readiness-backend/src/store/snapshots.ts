@@ -194,12 +194,22 @@ export async function saveImages(
   });
 }
 
-export async function removeImagesNotCheckedSince(
+export async function removeImagesNotIn(
   knex: Knex,
-  before: Date,
+  references: readonly string[],
 ): Promise<number> {
-  requireDate(before, 'before');
-  return knex(TABLES.images).where('checked_at', '<', before).delete();
+  requireArray(references, 'references').forEach((reference, index) => {
+    if (typeof reference !== 'string') {
+      throw new InputError(`references[${index}] must be a string`);
+    }
+  });
+  return whereValueIn(
+    knex,
+    knex(TABLES.images),
+    'reference',
+    references,
+    true,
+  ).delete();
 }
 
 function toStoredCluster(row: any): StoredCluster {

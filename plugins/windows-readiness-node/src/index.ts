@@ -32,4 +32,9 @@ export type {
 export { createSnapshotBuilder } from './snapshot/createSnapshotBuilder';
 export type { CreateSnapshotBuilderOptions } from './snapshot/createSnapshotBuilder';
 export { redactSecrets, toSourceError } from './snapshot/sourceError';
+export {
+  DUPLICATE_CLUSTER,
+  UNSUPPORTED_AUTH_PROVIDER,
+  mayHideClusters,
+} from './snapshot/clusterScopedErrors';
 export * from './extensions';

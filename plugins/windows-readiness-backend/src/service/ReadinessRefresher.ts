@@ -10,7 +10,10 @@ import {
   type SourceError,
   type Workload,
 } from '@winready/plugin-windows-readiness-common';
-import type { SnapshotProgress } from '@winready/plugin-windows-readiness-node';
+import {
+  mayHideClusters,
+  type SnapshotProgress,
+} from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
 import type { HistoryRow, WindowsReadinessStore } from '../store';
 import { keepObjectsOfFailedKinds } from './lastGoodObjects';
@@ -102,7 +105,8 @@ export class ReadinessRefresher {
     }
     // Only a complete listing may forget clusters that vanished; after an
     // incomplete one, the clusters it did not find were not read: stale.
-    if (!fleet.errors?.length) {
+    // Errors about one named cluster (a duplicate) leave the listing complete.
+    if (!(fleet.errors ?? []).some(mayHideClusters)) {
       await store.removeClustersNotIn(fleet.clusters.map(c => c.name));
     } else {
       const located = new Set(fleet.clusters.map(c => c.name));

@@ -15,6 +15,7 @@ import type {
 import { abortable } from './abortable';
 import { mapConcurrent } from './mapConcurrent';
 import { toSourceError } from './sourceError';
+import { DUPLICATE_CLUSTER } from './clusterScopedErrors';
 
 export interface SnapshotProgress {
   phase: 'locate' | 'clusters' | 'images';
@@ -186,7 +187,7 @@ function dedupeByName(
     if (first) {
       errors.push({
         source: target.source,
-        errorType: 'DUPLICATE_CLUSTER',
+        errorType: DUPLICATE_CLUSTER,
         message: `cluster "${target.name}" was found by ${first.source} and by ${target.source}; the ${first.source} one is used`,
       });
       continue;

@@ -3,6 +3,7 @@ import type { Config } from '@backstage/config';
 import type { SourceError } from '@winready/plugin-windows-readiness-common';
 import type { StaticClusterConfig } from '../../config/sourcesConfig';
 import type { ClusterLocator, ClusterTarget, LocatedClusters } from '../types';
+import { UNSUPPORTED_AUTH_PROVIDER } from '../../snapshot/clusterScopedErrors';
 
 function caDataOf(cluster: StaticClusterConfig): string | undefined {
   if (cluster.caData) return cluster.caData;
@@ -101,7 +102,7 @@ function unusable(
 ): SourceError {
   return {
     source: 'kubernetes-plugin',
-    errorType: 'UNSUPPORTED_AUTH_PROVIDER',
+    errorType: UNSUPPORTED_AUTH_PROVIDER,
     resourcePath: `kubernetes.clusterLocatorMethods[${method}].clusters[${cluster}]`,
     message: `cluster "${name}" uses authProvider ${authProvider}, which needs the signed-in user's token; list it under windowsReadiness.kubernetes.clusters with a service account token, or reach it through windowsReadiness.azure`,
   };

@@ -1,9 +1,18 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabases,
+  type TestDatabaseId,
+} from '@backstage/backend-test-utils';
 import {
   buildOsSkuTable,
   type Cluster,
   type Fleet,
+  type SourceError,
 } from '@winready/plugin-windows-readiness-common';
+import {
+  DUPLICATE_CLUSTER,
+  UNSUPPORTED_AUTH_PROVIDER,
+} from '@winready/plugin-windows-readiness-node';
 import { EntityServiceMap } from '../catalog/EntityServiceMap';
 import { DatabaseWindowsReadinessStore } from '../store/DatabaseWindowsReadinessStore';
 import { ReadinessRefresher } from './ReadinessRefresher';
@@ -42,7 +51,7 @@ function cluster(name: string, images: string[], reachable = true): Cluster {
 }
 
 /** A collection: the clusters as read, and what the registry said of their images. */
-function collection(clusters: Cluster[]): Fleet {
+function collection(clusters: Cluster[], errors: SourceError[] = []): Fleet {
   const images = Object.fromEntries(
     clusters
       .flatMap(c => c.objects ?? [])
@@ -57,18 +66,33 @@ function collection(clusters: Cluster[]): Fleet {
     metadata: { name: 'images' },
     clusters,
     images,
+    errors,
   };
+}
+
+/** A refresher on a fresh database that collects `collections` in turn. */
+async function refresherOver(databaseId: TestDatabaseId, collections: Fleet[]) {
+  const knex = await databases.init(databaseId);
+  const store = await DatabaseWindowsReadinessStore.create({
+    database: mockServices.database({ knex }),
+  });
+  const refresher = new ReadinessRefresher({
+    store,
+    snapshots: { build: async () => collections.shift()! },
+    entities: async () => new EntityServiceMap([]),
+    osSkus: buildOsSkuTable(),
+    retirementWarningDays: 180,
+    historyDays: 30,
+    logger: mockServices.logger.mock(),
+  });
+  return { store, refresher };
 }
 
 describe('ReadinessRefresher image records', () => {
   it.each(databases.eachSupportedId())(
     'keeps the records stored workloads use and forgets the rest, %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseWindowsReadinessStore.create({
-        database: mockServices.database({ knex }),
-      });
-      const collections = [
+      const { store, refresher } = await refresherOver(databaseId, [
         collection([
           cluster('a', ['reg/a:1', 'reg/old:1']),
           cluster('b', ['reg/b:1']),
@@ -76,16 +100,7 @@ describe('ReadinessRefresher image records', () => {
         // The old tag is gone from a; b cannot be read (its objects are kept).
         collection([cluster('a', ['reg/a:1']), cluster('b', [], false)]),
         collection([cluster('a', ['reg/a:1']), cluster('b', [], false)]),
-      ];
-      const refresher = new ReadinessRefresher({
-        store,
-        snapshots: { build: async () => collections.shift()! },
-        entities: async () => new EntityServiceMap([]),
-        osSkus: buildOsSkuTable(),
-        retirementWarningDays: 180,
-        historyDays: 30,
-        logger: mockServices.logger.mock(),
-      });
+      ]);
       const stored = async () =>
         Object.keys((await store.loadFleet()).images).sort();
 
@@ -99,4 +114,39 @@ describe('ReadinessRefresher image records', () => {
       expect(await stored()).toEqual(['reg/a:1', 'reg/b:1']);
     },
   );
+});
+
+describe('ReadinessRefresher vanished clusters', () => {
+  const listingFailed: SourceError = {
+    source: 'aks',
+    errorType: 'FETCH_ERROR',
+    statusCode: 503,
+    message: 'listing managed clusters failed',
+  };
+  const duplicate: SourceError = {
+    source: 'kubernetes-plugin',
+    errorType: DUPLICATE_CLUSTER,
+    message: 'cluster "a" was found by aks and by kubernetes-plugin',
+  };
+  const unsupported: SourceError = {
+    source: 'kubernetes-plugin',
+    errorType: UNSUPPORTED_AUTH_PROVIDER,
+    message: 'cluster "c" uses authProvider oidc',
+  };
+
+  it.each([
+    ['a failed listing keeps it, stale', [listingFailed], ['a', 'b']],
+    ['a duplicate elsewhere forgets it', [duplicate], ['a']],
+    ['an unusable cluster elsewhere forgets it', [unsupported], ['a']],
+  ])('when b vanishes, %s', async (_what, errors, remaining) => {
+    const { store, refresher } = await refresherOver('SQLITE_3', [
+      collection([cluster('a', ['reg/a:1']), cluster('b', ['reg/b:1'])]),
+      collection([cluster('a', ['reg/a:1'])], errors as SourceError[]),
+    ]);
+    await refresher.refresh();
+    await refresher.refresh();
+    const states = await store.listClusterStates();
+    expect(states.map(c => c.name).sort()).toEqual(remaining);
+    expect(states.find(c => c.name === 'b')?.stale ?? true).toBe(true);
+  });
 });

@@ -160,6 +160,7 @@ describe('after a good refresh', () => {
       ['rg-legacy', 'rg-modern', 'rg-aks-eus-linux'].map(group =>
         expect.objectContaining({
           source: 'aks',
+          errorType: 'MALFORMED_RESPONSE',
           resourcePath: expect.stringContaining(`/resourceGroups/${group}/`),
           message: expect.stringContaining('SyntaxError'),
         }),

@@ -13,6 +13,11 @@ describe('toSourceError', () => {
       undefined,
     ],
     [new SyntaxError('Unexpected token'), 'MALFORMED_RESPONSE', undefined],
+    [
+      { code: 'PARSE_ERROR', statusCode: 200, message: 'Error "SyntaxError"' },
+      'MALFORMED_RESPONSE',
+      200,
+    ],
     [new Error('connect ECONNREFUSED'), 'FETCH_ERROR', undefined],
   ])('classifies %o as %s', (error, errorType, statusCode) => {
     const result = toSourceError('aks', error, '/subscriptions/x');

@@ -42,7 +42,15 @@ export function toSourceError(
   else if (statusCode && statusCode >= 500) errorType = 'SYSTEM_ERROR';
   else if (name === 'AbortError' || name === 'TimeoutError') {
     errorType = 'TIMEOUT';
-  } else if (error instanceof SyntaxError) errorType = 'MALFORMED_RESPONSE';
+  } else if (
+    // A success status that still failed: its body could not be read (the
+    // Azure SDK says so with PARSE_ERROR and the answer's status).
+    error instanceof SyntaxError ||
+    (error as any)?.code === 'PARSE_ERROR' ||
+    (statusCode && statusCode >= 200 && statusCode < 300)
+  ) {
+    errorType = 'MALFORMED_RESPONSE';
+  }
   const message =
     error instanceof Error ? error.message : String(error ?? 'unknown error');
   return {

@@ -91,7 +91,10 @@ describe('live sources against the AKS simulator (real Azure SDK, client-node, r
       const located = await locator(started).locate();
       expect(located.clusters).toEqual([]);
       expect(located.errors.length).toBeGreaterThan(0);
-      expect(located.errors[0]).toMatchObject({ source: 'aks' });
+      expect(located.errors[0]).toMatchObject({
+        source: 'aks',
+        errorType: 'MALFORMED_RESPONSE',
+      });
     }));
 
   it('reads every object a page at a time, within namespaces and label selectors', () =>

@@ -24,5 +24,6 @@ export * from './evaluate/evaluateFleet';
 export * from './whatIf/whatIf';
 export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
+export * from './report/reportRowFilter';
 export * from './fleet/loadFleet';
 export * from './permissions';

@@ -2,7 +2,6 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -10,9 +9,9 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aggregateReport,
   osSkuFit,
+  reportRowFilter,
   whatIf,
   WhatIfError,
-  type CheckId,
   type ClusterState,
   type OsSkuTable,
   type OsSkusResponse,
@@ -82,28 +81,13 @@ export class ReadinessQueries {
       this.deps.entities.get(),
       this.allResults(),
     ]);
-    // Rows carry full refs; `team-orders` means `group:default/team-orders`.
-    const owner = query.owner && fullRef(query.owner, 'group');
-    const system = query.system && fullRef(query.system, 'system');
+    const kept = reportRowFilter(query);
     const rows: ReportRow[] = [];
     const visible: StoredServiceResult[] = [];
     for (const stored of all.items) {
       if (readable && !readable.has(stored.id)) continue;
-      if (query.status && !query.status.includes(stored.status)) continue;
-      if (query.cluster && !stored.clusters.includes(query.cluster)) continue;
       const row = toReportRow(stored, entities.entities.get(stored.id));
-      if (owner && row.owner !== owner) continue;
-      if (system && row.system !== system) continue;
-      if (
-        query.check &&
-        !query.check.some(
-          id =>
-            row.failing.includes(id as CheckId) ||
-            row.warning.includes(id as CheckId),
-        )
-      ) {
-        continue;
-      }
+      if (!kept(row)) continue;
       rows.push(row);
       visible.push(stored);
     }
@@ -227,15 +211,5 @@ export class ReadinessQueries {
   // entity endpoint's slowest part (bench:api).
   private clusterStates(names: string[]): Promise<ClusterState[]> {
     return this.deps.store.listClusterStates(names);
-  }
-}
-
-function fullRef(value: string, defaultKind: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    );
-  } catch {
-    return value;
   }
 }

@@ -1,56 +1,11 @@
 import {
   emptyStatusCounts,
-  type CheckId,
+  reportRowFilter,
   type ReportRow,
   type ReportSummary,
   type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ReportFilters } from '../../api';
-
-// Rows carry full refs; a shared link may say `team-orders`, as the backend allows.
-function fullRef(value: string, defaultKind: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
-    );
-  } catch {
-    return value;
-  }
-}
-
-/** The backend's report filters, applied to rows already fetched. */
-export function matchesFilters(
-  row: ReportRow,
-  filters: ReportFilters,
-  options: { ignoreStatus?: boolean } = {},
-): boolean {
-  if (filters.owner && row.owner !== fullRef(filters.owner, 'group')) {
-    return false;
-  }
-  if (filters.system && row.system !== fullRef(filters.system, 'system')) {
-    return false;
-  }
-  if (filters.cluster && !row.clusters.includes(filters.cluster)) return false;
-  if (
-    !options.ignoreStatus &&
-    filters.status?.length &&
-    !filters.status.includes(row.status)
-  ) {
-    return false;
-  }
-  if (
-    filters.check?.length &&
-    !filters.check.some(
-      id =>
-        row.failing.includes(id as CheckId) ||
-        row.warning.includes(id as CheckId),
-    )
-  ) {
-    return false;
-  }
-  return true;
-}
 
 /** Counts per status under every filter but status: the tiles' numbers. */
 export function statusCountsIgnoringStatus(
@@ -58,10 +13,9 @@ export function statusCountsIgnoringStatus(
   filters: ReportFilters,
 ): StatusCounts {
   const counts = emptyStatusCounts();
+  const kept = reportRowFilter(filters, { ignoreStatus: true });
   for (const row of rows) {
-    if (matchesFilters(row, filters, { ignoreStatus: true })) {
-      counts[row.status]++;
-    }
+    if (kept(row)) counts[row.status]++;
   }
   return counts;
 }
@@ -92,13 +46,13 @@ export function filterOptions(rows: readonly ReportRow[]): FilterOptions {
 /**
  * The filtered part of a report already fetched whole: filtering in the
  * browser answers a click at once instead of asking the backend again
- * (bench:ui), with the backend's rules (matchesFilters).
+ * (bench:ui), with the backend's rules (common `reportRowFilter`).
  */
 export function scopeReport(
   rows: readonly ReportRow[],
   filters: ReportFilters,
 ): { items: ReportRow[]; byOwner: ReportSummary['byOwner'] } {
-  const items = rows.filter(row => matchesFilters(row, filters));
+  const items = rows.filter(reportRowFilter(filters));
   const byOwner: ReportSummary['byOwner'] = {};
   for (const row of items) {
     if (!row.owner) continue;

@@ -1,18 +1,20 @@
 import { screen, within } from '@testing-library/react';
-import type { ReportResponse } from '@winready/plugin-windows-readiness-common';
+import {
+  reportRowFilter,
+  type ReportResponse,
+} from '@winready/plugin-windows-readiness-common';
 import type { ReportFilters } from '../../../api';
 import { DEMO_NOW, demoClusters } from '../../NodePoolsView/__fixtures__';
 import { generateHistory } from '../../ReportTrendChart/__fixtures__';
 import { demoReport, summarise } from '../__fixtures__/generateReport';
 import { ReadinessReportPage } from '../ReadinessReportPage';
-import { matchesFilters } from '../reportRows';
 import { mockApi, renderWithApi, type MockApi } from './renderWithApi';
 
 /** A backend that filters `source` as the real one does. */
 export function reportBackend(source: ReportResponse = demoReport): MockApi {
   return mockApi({
     getReport: async (filters: ReportFilters = {}) => {
-      const items = source.items.filter(row => matchesFilters(row, filters));
+      const items = source.items.filter(reportRowFilter(filters));
       return {
         ...source,
         total: items.length,

@@ -27,7 +27,7 @@ import {
 } from './reportRows';
 import { ServicesTable } from './ServicesTable';
 import { StatusTiles } from './StatusTiles';
-import { hasReportFilters, useReportFilters } from './useReportFilters';
+import { useReportFilters } from './useReportFilters';
 
 /** The trend follows the owner, else the cluster filter (history keys). */
 function trendScope(filters: ReportFilters): ReportTrendChartProps {
@@ -47,18 +47,14 @@ export function ReportOverview(props: ReportOverviewProps) {
   const { now } = props;
   const api = useApi(windowsReadinessApiRef);
   const [filters, setFilters] = useReportFilters();
-  const filtered = hasReportFilters(filters);
 
   // The whole report, once: the filters apply in the browser, as the backend
   // would apply them (the export asks the backend with the same filters).
   const all = useAsync(() => api.getReport({}), [api]);
   const allValue = all.value;
   const scoped = useMemo(
-    () =>
-      allValue
-        ? scopeReport(allValue.items, filtered ? filters : {})
-        : undefined,
-    [allValue, filters, filtered],
+    () => (allValue ? scopeReport(allValue.items, filters) : undefined),
+    [allValue, filters],
   );
 
   const options = useMemo(

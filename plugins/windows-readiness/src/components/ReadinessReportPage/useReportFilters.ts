@@ -61,10 +61,6 @@ export function reportFiltersKey(filters: ReportFilters): string {
   return writeReportFilters(new URLSearchParams(), filters).toString();
 }
 
-export function hasReportFilters(filters: ReportFilters): boolean {
-  return reportFiltersKey(filters) !== '';
-}
-
 /**
  * Report filters kept in the URL: a reload or a shared link keeps them, and
  * every change is a history entry, so the back button undoes it.

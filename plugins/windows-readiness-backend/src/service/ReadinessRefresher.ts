@@ -124,7 +124,7 @@ export class ReadinessRefresher {
     await store.removeImagesNotIn(
       imagesOf([...previous.values(), ...fleet.clusters]),
     );
-    const services = await this.evaluate();
+    const services = await this.evaluate(entities);
     const outcome: RefreshOutcome = {
       startedAt: startedAt.toISOString(),
       finishedAt: this.now().toISOString(),
@@ -148,11 +148,14 @@ export class ReadinessRefresher {
     return outcome;
   }
 
-  /** Judges the stored fleet again (new catalog entities, new day); returns how many services. */
-  async evaluate(): Promise<number> {
+  /**
+   * Judges the stored fleet again (new catalog entities, new day); returns
+   * how many services. A refresh passes the entities it collected with.
+   */
+  async evaluate(given?: EntityServiceMap): Promise<number> {
     const { store } = this.options;
     const now = this.now();
-    const entities = await this.options.entities();
+    const entities = given ?? (await this.options.entities());
     const fleet = await store.loadFleet();
     const evaluation = evaluateFleet(fleet, {
       asOf: now,

@@ -12,6 +12,10 @@ import { EXAMPLES } from './createNodePoolAction.examples';
 
 export const CREATE_NODE_POOL_ACTION_ID = 'aks:nodepool:create';
 
+// The schema's defaults, which the handler applies itself (see below).
+const DEFAULT_OS_SKU = 'Windows2022';
+const DEFAULT_VM_SIZE = 'Standard_D4s_v5';
+
 export interface CreateNodePoolActionOptions {
   /** Undefined when `windowsReadiness.azure` is not configured: only dry runs work. */
   operations?: AgentPoolOperations;
@@ -55,7 +59,7 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
         osSku: z =>
           z
             .string()
-            .default('Windows2022')
+            .default(DEFAULT_OS_SKU)
             .describe('ARM osSKU, e.g. Windows2022, Windows2025, Ubuntu'),
         osType: z =>
           z
@@ -67,7 +71,7 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
             .enum(['User', 'System'])
             .optional()
             .describe('User (default); Windows pools must be User'),
-        vmSize: z => z.string().default('Standard_D4s_v5'),
+        vmSize: z => z.string().default(DEFAULT_VM_SIZE),
         count: z =>
           z
             .number()
@@ -134,14 +138,14 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
       // apply the zod defaults; template expressions render empty fields as "".
       const request: NodePoolRequest = {
         ...input,
-        osSku: input.osSku ?? 'Windows2022',
-        vmSize: input.vmSize ?? 'Standard_D4s_v5',
+        osSku: input.osSku ?? DEFAULT_OS_SKU,
+        vmSize: input.vmSize ?? DEFAULT_VM_SIZE,
         taints: input.taints ?? [],
         labels: input.labels ?? {},
         kubernetesVersion: input.kubernetesVersion || undefined,
       };
       // A dry run checks what the portal knows; a real run asks ARM.
-      const validation = validateNodePool(request, {
+      let validation = validateNodePool(request, {
         osSkus: options.osSkus,
         ...(dryRun
           ? {
@@ -151,25 +155,22 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
             }
           : {}),
       });
-      // A real run checks against the cluster ARM reports, not what the form said.
-      let spec = validation.spec;
       if (validation.problems.length === 0 && !dryRun) {
         if (!options.operations) {
           throw new InputError(
             'aks:nodepool:create needs windowsReadiness.azure in the app config to call Azure; only dry runs work without it.',
           );
         }
+        // Again, against the version the cluster runs, not what the form said.
         const cluster = await options.operations.getCluster(input, ctx.signal);
-        const checked = validateNodePool(request, {
+        validation = validateNodePool(request, {
           osSkus: options.osSkus,
           clusterKubernetesVersion:
             cluster.currentKubernetesVersion ?? cluster.kubernetesVersion,
         });
-        validation.problems.push(...checked.problems);
-        validation.notes.splice(0, validation.notes.length, ...checked.notes);
-        spec = checked.spec;
       }
       for (const note of validation.notes) logger.warn(note);
+      const spec = validation.spec;
       if (validation.problems.length > 0 || !spec) {
         throw new InputError(
           `The node pool "${
@@ -193,7 +194,7 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
         const outcome = await ctx.checkpoint<EnsuredNodePool>({
           key: `aks-nodepool-${spec.subscriptionId}-${spec.resourceGroup}-${spec.cluster}-${spec.name}`,
           fn: () =>
-            ensureNodePool(options.operations!, spec!, logger, ctx.signal),
+            ensureNodePool(options.operations!, spec, logger, ctx.signal),
         });
         poolId = outcome.poolId;
         created = outcome.created;

@@ -1,34 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { PolicyQueryUser } from '@backstage/plugin-permission-node';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import {
-  startAksSimulator,
-  type RunningSimulator,
-} from '@winready/aks-simulator';
-import { parseFleet } from '@winready/plugin-windows-readiness-common';
-import { parse } from 'yaml';
-import scaffolderModuleAks from '.';
+import type { RunningSimulator } from '@winready/aks-simulator';
 import { PlatformTeamCreatesNodePools } from './__testUtils__/platformTeamPolicy';
 import {
   runTemplateTask,
-  simulatorArmModule,
+  startScaffolderOnSimulator,
   TEMPLATE_VALUES,
 } from './__testUtils__/scaffolderTasks';
 
-const FLEET = resolve(__dirname, '__fixtures__/fleet.yaml');
-const TEMPLATE = resolve(
-  __dirname,
-  '../templates/windows-nodepool/template.yaml',
-);
 const PLATFORM_ENGINEER = 'user:default/pat';
 const DEVELOPER = 'user:default/dana';
 
@@ -67,31 +48,12 @@ const permissions = mockServices.permissions.mock({
 
 describe("the README's permission policy for aks:nodepool:create, applied by the scaffolder", () => {
   let sim: RunningSimulator;
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Awaited<ReturnType<typeof startScaffolderOnSimulator>>['server'];
   const runAs = (user: string, values: Record<string, unknown>) =>
     runTemplateTask(server, mockCredentials.user.header(user), values);
 
   beforeAll(async () => {
-    sim = await startAksSimulator({
-      fleet: parseFleet(readFileSync(FLEET, 'utf8'), FLEET),
-      quiet: true,
-    });
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleAks,
-        simulatorArmModule(sim),
-        permissions.factory,
-        catalogServiceMock.factory({
-          entities: [parse(readFileSync(TEMPLATE, 'utf8'))],
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            windowsReadiness: { nodePoolAction: { pollIntervalSeconds: 0.01 } },
-          },
-        }),
-      ],
-    }));
+    ({ sim, server } = await startScaffolderOnSimulator([permissions.factory]));
   });
   afterAll(() => sim.stop());
   beforeEach(() => sim.resetRequestCounts());

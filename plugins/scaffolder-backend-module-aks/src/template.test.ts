@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   mockCredentials,
   mockServices,
@@ -11,8 +11,7 @@ import { parse } from 'yaml';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import scaffolderModuleAks from '.';
-
-const TEMPLATE_DIR = resolve(__dirname, '../templates/windows-nodepool');
+import { shippedTemplate, TEMPLATE_DIR } from './__testUtils__/scaffolderTasks';
 
 function directoryContents() {
   const files = [
@@ -53,9 +52,7 @@ type DryRunLog = Array<{
 
 describe('templates/windows-nodepool through the scaffolder dry run', () => {
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
-  const template = parse(
-    readFileSync(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
-  );
+  const template = shippedTemplate();
 
   beforeAll(async () => {
     ({ server } = await startTestBackend({

@@ -1,7 +1,41 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import type { RunningSimulator } from '@winready/aks-simulator';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import {
+  createBackendModule,
+  type BackendFeature,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import {
+  startAksSimulator,
+  type RunningSimulator,
+} from '@winready/aks-simulator';
+import {
+  parseFleet,
+  type Fleet,
+} from '@winready/plugin-windows-readiness-common';
 import request from 'supertest';
+import { parse } from 'yaml';
+import scaffolderModuleAks from '..';
 import { aksNodePoolActionExtensionPoint } from '../extensions';
+
+const FLEET = resolve(__dirname, '../__fixtures__/fleet.yaml');
+export const TEMPLATE_DIR = resolve(
+  __dirname,
+  '../../templates/windows-nodepool',
+);
+
+/** __fixtures__/fleet.yaml: aks-weu-prod (1.33, pool npwin) and aks-weu-legacy (1.31). */
+export function fixtureFleet(): Fleet {
+  return parseFleet(readFileSync(FLEET, 'utf8'), FLEET);
+}
+
+/** The shipped template, as the catalog holds it. */
+export function shippedTemplate() {
+  return parse(readFileSync(resolve(TEMPLATE_DIR, 'template.yaml'), 'utf8'));
+}
 
 /** Points the node pool action at the simulator, as the demo backend does. */
 export function simulatorArmModule(sim: RunningSimulator) {
@@ -71,7 +105,32 @@ export async function runTemplateTask(
       const log = events.body.map((e: any) => e.body.message).join('\n');
       return { status: task.body.status, log };
     }
-    await new Promise(resolve => setTimeout(resolve, 50));
+    await new Promise(done => setTimeout(done, 50));
   }
   throw new Error(`task ${created.body.id} did not finish`);
+}
+
+/**
+ * The scaffolder with this module and the shipped template in its catalog;
+ * the node pool action reaches a simulator serving the fixture fleet.
+ */
+export async function startScaffolderOnSimulator(
+  features: BackendFeature[] = [],
+): Promise<{ sim: RunningSimulator; server: Server }> {
+  const sim = await startAksSimulator({ fleet: fixtureFleet(), quiet: true });
+  const { server } = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleAks,
+      simulatorArmModule(sim),
+      catalogServiceMock.factory({ entities: [shippedTemplate()] }),
+      mockServices.rootConfig.factory({
+        data: {
+          windowsReadiness: { nodePoolAction: { pollIntervalSeconds: 0.01 } },
+        },
+      }),
+      ...features,
+    ],
+  });
+  return { sim, server };
 }

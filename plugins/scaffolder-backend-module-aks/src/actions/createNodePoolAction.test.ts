@@ -1,19 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
   startAksSimulator,
   type RunningSimulator,
 } from '@winready/aks-simulator';
-import {
-  buildOsSkuTable,
-  parseFleet,
-} from '@winready/plugin-windows-readiness-common';
+import { buildOsSkuTable } from '@winready/plugin-windows-readiness-common';
 import { parse } from 'yaml';
+import { fixtureFleet } from '../__testUtils__/scaffolderTasks';
 import { AgentPoolOperations } from '../azure/AgentPoolOperations';
 import { createNodePoolAction } from './createNodePoolAction';
 
-const FLEET = resolve(__dirname, '../__fixtures__/fleet.yaml');
 const SUBSCRIPTION = '00000000-0000-0000-0000-0000000000aa';
 const prod = {
   subscriptionId: SUBSCRIPTION,
@@ -55,7 +50,7 @@ describe('aks:nodepool:create against the simulator ARM, through @azure/arm-cont
 
   beforeEach(async () => {
     sim = await startAksSimulator({
-      fleet: parseFleet(readFileSync(FLEET, 'utf8'), FLEET),
+      fleet: fixtureFleet(),
       quiet: true,
       asyncOperationPolls: 2,
     });

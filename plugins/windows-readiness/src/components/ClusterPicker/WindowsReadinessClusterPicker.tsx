@@ -5,8 +5,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import useAsync from 'react-use/esm/useAsync';
 import { windowsReadinessApiRef } from '../../api';
-import { PickerNotice } from '../common/PickerNotice';
-import { errorMessage } from '../common/errorMessage';
+import { pickerNotice } from '../common/PickerNotice';
 import { ClusterOption } from './ClusterOption';
 import {
   clusterFacts,
@@ -51,53 +50,39 @@ export function WindowsReadinessClusterPicker(
     helperText = `${chosenName} is not among the clusters the readiness backend knows`;
   }
 
-  const notice = (state: 'loading' | 'error' | 'empty', message: string) => (
-    <PickerNotice
+  const field = pickerNotice(
+    { id: idSchema?.$id, label: title, required },
+    { loading, error, empty: clusters.length === 0 },
+    {
+      what: 'the clusters',
+      empty: 'The readiness backend knows no clusters yet',
+    },
+  ) ?? (
+    <Autocomplete<KnownCluster>
       id={idSchema?.$id}
-      label={title}
-      required={required}
-      state={state}
-      message={message}
+      options={clusters}
+      value={selected}
+      disabled={disabled}
+      getOptionLabel={cluster => cluster.name}
+      getOptionSelected={(option, current) => option.name === current.name}
+      getOptionDisabled={cluster => !toClusterChoice(cluster)}
+      renderOption={cluster => <ClusterOption cluster={cluster} now={now} />}
+      onChange={(_event, cluster) =>
+        onChange(cluster ? toClusterChoice(cluster) : undefined)
+      }
+      renderInput={params => (
+        <TextField
+          {...params}
+          label={title}
+          margin="dense"
+          variant="outlined"
+          required={required}
+          error={rawErrors.length > 0}
+          helperText={helperText}
+        />
+      )}
     />
   );
-
-  let field;
-  if (loading) field = notice('loading', 'Loading the clusters…');
-  else if (error) {
-    field = notice(
-      'error',
-      `Could not load the clusters: ${errorMessage(error)}`,
-    );
-  } else if (clusters.length === 0) {
-    field = notice('empty', 'The readiness backend knows no clusters yet');
-  } else {
-    field = (
-      <Autocomplete<KnownCluster>
-        id={idSchema?.$id}
-        options={clusters}
-        value={selected}
-        disabled={disabled}
-        getOptionLabel={cluster => cluster.name}
-        getOptionSelected={(option, current) => option.name === current.name}
-        getOptionDisabled={cluster => !toClusterChoice(cluster)}
-        renderOption={cluster => <ClusterOption cluster={cluster} now={now} />}
-        onChange={(_event, cluster) =>
-          onChange(cluster ? toClusterChoice(cluster) : undefined)
-        }
-        renderInput={params => (
-          <TextField
-            {...params}
-            label={title}
-            margin="dense"
-            variant="outlined"
-            required={required}
-            error={rawErrors.length > 0}
-            helperText={helperText}
-          />
-        )}
-      />
-    );
-  }
 
   return (
     <ScaffolderField

@@ -6,8 +6,7 @@ import { ScaffolderField } from '@backstage/plugin-scaffolder-react/alpha';
 import type { OsSkuOption } from '@winready/plugin-windows-readiness-common';
 import useAsync from 'react-use/esm/useAsync';
 import { windowsReadinessApiRef } from '../../api';
-import { PickerNotice } from '../common/PickerNotice';
-import { errorMessage } from '../common/errorMessage';
+import { pickerNotice } from '../common/PickerNotice';
 import { DEFAULT_CLUSTER_FIELD, chosenClusterName } from './chosenCluster';
 import { OsSkuOptionRow } from './OsSkuOptionRow';
 import {
@@ -70,69 +69,50 @@ export function WindowsOsSkuPicker(props: WindowsOsSkuPickerProps) {
   const refused = selected && notAllowedReason(selected, kubernetesVersion);
   const now = new Date();
 
-  const notice = (state: 'loading' | 'error' | 'empty', message: string) => (
-    <PickerNotice
+  const field = pickerNotice(
+    { id: idSchema?.$id, label: title, required },
+    { loading, error, empty: options.length === 0 },
+    {
+      what: 'the OS SKUs',
+      empty: 'The readiness backend knows no Windows OS SKU',
+    },
+  ) ?? (
+    <TextField
       id={idSchema?.$id}
+      select
+      fullWidth
+      margin="dense"
+      variant="outlined"
       label={title}
       required={required}
-      state={state}
-      message={message}
-    />
+      disabled={disabled}
+      value={selected ? selected.osSku : ''}
+      onChange={event => onChange(String(event.target.value) || undefined)}
+      error={rawErrors.length > 0 || Boolean(refused)}
+      helperText={helperFor(formData, selected, kubernetesVersion, clusterName)}
+      SelectProps={{
+        renderValue: osSku => {
+          const option = options.find(o => o.osSku === osSku);
+          return option ? osSkuTitle(option) : String(osSku);
+        },
+      }}
+    >
+      {options.map(option => (
+        <MenuItem
+          key={option.osSku}
+          value={option.osSku}
+          disabled={option.allowedOnCluster === false}
+          style={{ whiteSpace: 'normal' }}
+        >
+          <OsSkuOptionRow
+            option={option}
+            kubernetesVersion={kubernetesVersion}
+            now={now}
+          />
+        </MenuItem>
+      ))}
+    </TextField>
   );
-
-  let field;
-  if (loading) field = notice('loading', 'Loading the OS SKUs…');
-  else if (error) {
-    field = notice(
-      'error',
-      `Could not load the OS SKUs: ${errorMessage(error)}`,
-    );
-  } else if (options.length === 0) {
-    field = notice('empty', 'The readiness backend knows no Windows OS SKU');
-  } else {
-    field = (
-      <TextField
-        id={idSchema?.$id}
-        select
-        fullWidth
-        margin="dense"
-        variant="outlined"
-        label={title}
-        required={required}
-        disabled={disabled}
-        value={selected ? selected.osSku : ''}
-        onChange={event => onChange(String(event.target.value) || undefined)}
-        error={rawErrors.length > 0 || Boolean(refused)}
-        helperText={helperFor(
-          formData,
-          selected,
-          kubernetesVersion,
-          clusterName,
-        )}
-        SelectProps={{
-          renderValue: osSku => {
-            const option = options.find(o => o.osSku === osSku);
-            return option ? osSkuTitle(option) : String(osSku);
-          },
-        }}
-      >
-        {options.map(option => (
-          <MenuItem
-            key={option.osSku}
-            value={option.osSku}
-            disabled={option.allowedOnCluster === false}
-            style={{ whiteSpace: 'normal' }}
-          >
-            <OsSkuOptionRow
-              option={option}
-              kubernetesVersion={kubernetesVersion}
-              now={now}
-            />
-          </MenuItem>
-        ))}
-      </TextField>
-    );
-  }
 
   return (
     <ScaffolderField

@@ -1,6 +1,7 @@
 import CircularProgress from '@material-ui/core/CircularProgress';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
+import { errorMessage } from './errorMessage';
 
 export interface PickerNoticeProps {
   id?: string;
@@ -42,4 +43,26 @@ export function PickerNotice(props: PickerNoticeProps) {
       }
     />
   );
+}
+
+/**
+ * The notice of a picker whose options are still loading, failed to load or
+ * are none; undefined once there is something to choose.
+ */
+export function pickerNotice(
+  field: Pick<PickerNoticeProps, 'id' | 'label' | 'required'>,
+  load: { loading: boolean; error?: Error; empty: boolean },
+  text: { what: string; empty: string },
+) {
+  const notice = (state: PickerNoticeProps['state'], message: string) => (
+    <PickerNotice {...field} state={state} message={message} />
+  );
+  if (load.loading) return notice('loading', `Loading ${text.what}…`);
+  if (load.error) {
+    return notice(
+      'error',
+      `Could not load ${text.what}: ${errorMessage(load.error)}`,
+    );
+  }
+  return load.empty ? notice('empty', text.empty) : undefined;
 }

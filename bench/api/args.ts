@@ -1,6 +1,6 @@
 /** The command line of `yarn bench:api` (see the usage in ../api.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
-import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
+import { readFleetSizeFlag, wholeNumber } from '../fleet/sizeFlags';
 
 export type DatabaseChoice = 'sqlite' | 'postgres';
 
@@ -96,24 +96,13 @@ export function parseArgs(argv: string[]): Args {
     drainTimeoutS: 300,
     keep: false,
   };
-  const number = (flag: string, value: string | undefined, min = 1) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
-    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
-    if (sizeOption) {
-      args.fleet[sizeOption] = number(flag, value());
-      continue;
-    }
+    if (readFleetSizeFlag(args.fleet, flag, value, 1)) continue;
     const numberOption = NUMBER_FLAGS.get(flag);
     if (numberOption) {
-      let n = number(flag, value(), flag === '--rate' ? 0 : 1);
+      let n = wholeNumber(flag, value(), flag === '--rate' ? 0 : 1);
       if (/connections/.test(flag)) n = Math.min(n, MAX_CONNECTIONS);
       else if (flag === '--rate') n = Math.min(n, MAX_RATE);
       else if (/timeout/.test(flag)) n = Math.min(n, MAX_WAIT_S);

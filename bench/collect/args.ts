@@ -1,6 +1,11 @@
 /** The command line of `yarn bench:collect` (see the usage in ../collect.ts). */
 import { COLLECT_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
-import { FLEET_SIZE_FLAGS as COMMON_FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
+import {
+  FLEET_SIZE_FLAGS as COMMON_FLEET_SIZE_FLAGS,
+  readFleetSizeFlag,
+  wholeNumber,
+  type FleetSizeOption,
+} from '../fleet/sizeFlags';
 
 export interface Args {
   json: boolean;
@@ -25,15 +30,7 @@ export interface Args {
 
 /** The flags that size the generated fleet, by the option each sets. */
 // The common size flags, plus the collect fleet's nodes per pool and images.
-const FLEET_SIZE_FLAGS = new Map<
-  string,
-  | 'clusters'
-  | 'poolsPerCluster'
-  | 'nodesPerPool'
-  | 'services'
-  | 'podsPerService'
-  | 'distinctImages'
->([
+const FLEET_SIZE_FLAGS = new Map<string, FleetSizeOption>([
   ...COMMON_FLEET_SIZE_FLAGS,
   ['--nodes-per-pool', 'nodesPerPool'],
   ['--images', 'distinctImages'],
@@ -48,19 +45,10 @@ export function parseArgs(argv: string[]): Args {
     simulatorHeapMb: 12288,
     startupTimeoutS: 600,
   };
-  const number = (flag: string, value: string | undefined, min = 0) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) {
-      throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
-    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
-    if (sizeOption) {
-      args.fleet[sizeOption] = number(flag, value());
+    if (readFleetSizeFlag(args.fleet, flag, value, 0, FLEET_SIZE_FLAGS)) {
       continue;
     }
     switch (flag) {
@@ -68,22 +56,22 @@ export function parseArgs(argv: string[]): Args {
         args.json = true;
         break;
       case '--concurrency':
-        args.concurrency = number(flag, value(), 1);
+        args.concurrency = wholeNumber(flag, value(), 1);
         break;
       case '--page-size':
-        args.pageSize = number(flag, value(), 1);
+        args.pageSize = wholeNumber(flag, value(), 1);
         break;
       case '--runs':
-        args.runs = number(flag, value(), 1);
+        args.runs = wholeNumber(flag, value(), 1);
         break;
       case '--seed':
         args.fleet.seed = value();
         break;
       case '--simulator-heap-mb':
-        args.simulatorHeapMb = number(flag, value(), 256);
+        args.simulatorHeapMb = wholeNumber(flag, value(), 256);
         break;
       case '--startup-timeout':
-        args.startupTimeoutS = number(flag, value(), 1);
+        args.startupTimeoutS = wholeNumber(flag, value(), 1);
         break;
       case '--cpu-prof':
         args.cpuProfDir = value();

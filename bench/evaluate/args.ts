@@ -1,6 +1,6 @@
 /** The command line of `yarn bench:evaluate` (see the usage in ../evaluate.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
-import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
+import { readFleetSizeFlag, wholeNumber } from '../fleet/sizeFlags';
 
 const DEFAULT_AS_OF = '2026-01-15';
 
@@ -24,21 +24,10 @@ export function parseArgs(argv: string[]): Args {
     asOf: DEFAULT_AS_OF,
     fleet: { ...BENCH_FLEET_OPTIONS },
   };
-  const number = (flag: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 0) {
-      throw new Error(`${flag} needs a whole number, got ${value}`);
-    }
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
-    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
-    if (sizeOption) {
-      args.fleet[sizeOption] = number(flag, value());
-      continue;
-    }
+    if (readFleetSizeFlag(args.fleet, flag, value, 0)) continue;
     switch (flag) {
       case '--json':
         args.json = true;
@@ -47,7 +36,7 @@ export function parseArgs(argv: string[]): Args {
         args.check = true;
         break;
       case '--runs':
-        args.runs = Math.max(1, number(flag, value()));
+        args.runs = Math.max(1, wholeNumber(flag, value(), 0));
         break;
       case '--as-of':
         args.asOf = value();

@@ -1,6 +1,6 @@
 /** The command line of `yarn bench:ui` (see the usage in ../ui.ts). */
 import { BENCH_FLEET_OPTIONS, type GenerateFleetOptions } from '../fleet';
-import { FLEET_SIZE_FLAGS } from '../fleet/sizeFlags';
+import { readFleetSizeFlag, wholeNumber } from '../fleet/sizeFlags';
 
 export interface Args {
   json: boolean;
@@ -59,30 +59,19 @@ export function parseArgs(argv: string[]): Args {
     buildPort: 0,
     buildTimeoutS: 900,
   };
-  const number = (flag: string, value: string | undefined, min = 0) => {
-    const n = Number(value);
-    if (value === undefined || !Number.isInteger(n) || n < min) {
-      throw new Error(`${flag} needs a whole number >= ${min}, got ${value}`);
-    }
-    return n;
-  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => argv[++i];
-    const sizeOption = FLEET_SIZE_FLAGS.get(flag);
-    if (sizeOption) {
-      args.fleet[sizeOption] = number(flag, value(), 1);
-      continue;
-    }
+    if (readFleetSizeFlag(args.fleet, flag, value, 1)) continue;
     switch (flag) {
       case '--json':
         args.json = true;
         break;
       case '--runs':
-        args.runs = number(flag, value(), 1);
+        args.runs = wholeNumber(flag, value(), 1);
         break;
       case '--warmup':
-        args.warmup = number(flag, value(), 0);
+        args.warmup = wholeNumber(flag, value(), 0);
         break;
       case '--seed': {
         const seed = value();
@@ -91,25 +80,25 @@ export function parseArgs(argv: string[]): Args {
         break;
       }
       case '--app-port':
-        args.appPort = number(flag, value(), 0);
+        args.appPort = wholeNumber(flag, value(), 0);
         break;
       case '--backend-port':
-        args.backendPort = number(flag, value(), 0);
+        args.backendPort = wholeNumber(flag, value(), 0);
         break;
       case '--target-ms':
-        args.targetMs = number(flag, value(), 1);
+        args.targetMs = wholeNumber(flag, value(), 1);
         break;
       case '--heap-mb':
-        args.heapMb = number(flag, value(), 512);
+        args.heapMb = wholeNumber(flag, value(), 512);
         break;
       case '--startup-timeout':
-        args.startupTimeoutS = number(flag, value(), 1);
+        args.startupTimeoutS = wholeNumber(flag, value(), 1);
         break;
       case '--data-timeout':
-        args.dataTimeoutS = number(flag, value(), 1);
+        args.dataTimeoutS = wholeNumber(flag, value(), 1);
         break;
       case '--run-timeout':
-        args.runTimeoutS = number(flag, value(), 1);
+        args.runTimeoutS = wholeNumber(flag, value(), 1);
         break;
       case '--screenshot': {
         const path = value();
@@ -129,10 +118,10 @@ export function parseArgs(argv: string[]): Args {
         break;
       }
       case '--build-port':
-        args.buildPort = number(flag, value(), 0);
+        args.buildPort = wholeNumber(flag, value(), 0);
         break;
       case '--build-timeout':
-        args.buildTimeoutS = number(flag, value(), 1);
+        args.buildTimeoutS = wholeNumber(flag, value(), 1);
         break;
       case '--cpu-profile':
         args.cpuProfileDir = value();

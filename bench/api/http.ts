@@ -57,43 +57,4 @@ export async function request(
   };
 }
 
-/**
- * Calls `probe` every `intervalMs` until it returns a value (not undefined),
- * for at most `timeoutMs`; a probe that throws counts as "not yet".
- */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  options: {
-    timeoutMs: number;
-    intervalMs?: number;
-    onWait?: (elapsedS: number) => void;
-  },
-): Promise<T> {
-  const start = Date.now();
-  const interval = options.intervalMs ?? 1000;
-  let lastError: unknown;
-  let lastReport = start;
-  const maxAttempts = Math.ceil(options.timeoutMs / interval) + 1;
-  for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() - start > options.timeoutMs) break;
-    if (options.onWait && Date.now() - lastReport >= 10_000) {
-      lastReport = Date.now();
-      options.onWait(Math.round((Date.now() - start) / 1000));
-    }
-    await new Promise(resolve => setTimeout(resolve, interval));
-  }
-  throw new Error(
-    `timed out after ${Math.round(
-      options.timeoutMs / 1000,
-    )} s waiting for ${what}${
-      lastError ? ` (last error: ${(lastError as Error).message})` : ''
-    }`,
-  );
-}
+export { waitFor } from '../shared/waitFor';

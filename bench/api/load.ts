@@ -7,6 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { processCpuSeconds } from './children';
+import { percentile } from '../shared/stats';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -51,12 +52,6 @@ export interface LoadResult {
 }
 
 const MAX_SAMPLES = 2_000_000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
 
 export async function runLoad(options: {
   name: string;

@@ -9,13 +9,8 @@
  */
 import http from 'node:http';
 import { processCpuSeconds } from './children';
+import { percentile } from '../shared/stats';
 import type { LoadRequest, LoadResult } from './load';
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
 
 export async function runPaced(options: {
   name: string;

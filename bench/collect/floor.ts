@@ -12,6 +12,7 @@ import { MANIFEST_ACCEPT } from '@winready/plugin-windows-readiness-node';
 import { Agent, request } from 'undici';
 import { progress } from '../evaluate/progress';
 import type { LoggedRequest } from './simulator';
+import { median } from '../shared/stats';
 
 const MB = 1024 * 1024;
 const FETCH_CONCURRENCY = 8;
@@ -45,12 +46,6 @@ export interface FloorMeasurement {
     medianMs: number;
   };
   maxRssMb: number;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function headersFor(input: FloorInput, logged: LoggedRequest) {

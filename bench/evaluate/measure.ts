@@ -12,6 +12,7 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import { countResults, type ResultCounts } from './counts';
 import { progress } from './progress';
+import { median } from '../shared/stats';
 
 export const MB = 1024 * 1024;
 
@@ -44,12 +45,6 @@ export interface Measurement {
     heapUsedAfterEvaluationMb: number;
   };
   counts: ResultCounts;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 function runTimes(runsMs: number[]): RunTimes {

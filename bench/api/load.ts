@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { processCpuSeconds } from './children';
-import { percentile } from '../shared/stats';
+import { latencySummary } from '../shared/stats';
 
 export interface LoadRequest {
   method: 'GET' | 'POST';
@@ -161,16 +161,7 @@ export async function runLoad(options: {
     inFlightAtStop: Math.max(0, sent - ok - non2xx - result.errors),
     drainS: 0,
     requestsPerSecond: ok / durationS,
-    latencyMs: {
-      p50: percentile(samples, 50),
-      p90: percentile(samples, 90),
-      p99: percentile(samples, 99),
-      mean: samples.length
-        ? samples.reduce((sum, v) => sum + v, 0) / samples.length
-        : NaN,
-      max: samples.length ? samples[samples.length - 1] : NaN,
-      min: samples.length ? samples[0] : NaN,
-    },
+    latencyMs: latencySummary(samples),
     cpuSeconds,
     statusCodes,
     errorKinds,

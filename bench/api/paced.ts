@@ -9,7 +9,7 @@
  */
 import http from 'node:http';
 import { processCpuSeconds } from './children';
-import { percentile } from '../shared/stats';
+import { latencySummary } from '../shared/stats';
 import type { LoadRequest, LoadResult } from './load';
 
 export async function runPaced(options: {
@@ -139,16 +139,7 @@ export async function runPaced(options: {
     drainS: 0,
     requestsPerSecond: ok / durationS,
     sent,
-    latencyMs: {
-      p50: percentile(samples, 50),
-      p90: percentile(samples, 90),
-      p99: percentile(samples, 99),
-      mean: samples.length
-        ? samples.reduce((sum, v) => sum + v, 0) / samples.length
-        : NaN,
-      max: samples.length ? samples[samples.length - 1] : NaN,
-      min: samples.length ? samples[0] : NaN,
-    },
+    latencyMs: latencySummary(samples),
     cpuSeconds,
     statusCodes,
     errorKinds,

@@ -13,3 +13,17 @@ export function percentile(sorted: number[], p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
 }
+
+/** p50/p90/p99, mean, max and min of ascending samples (NaN when there are none). */
+export function latencySummary(sorted: number[]) {
+  return {
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    mean: sorted.length
+      ? sorted.reduce((sum, v) => sum + v, 0) / sorted.length
+      : NaN,
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+    min: sorted.length ? sorted[0] : NaN,
+  };
+}

@@ -30,6 +30,7 @@
 import { parseArgs } from './api/args';
 import { runBench } from './api/run';
 import { printTable } from './api/table';
+import { runMain } from './shared/runMain';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -38,12 +39,4 @@ async function main() {
   else printTable(report);
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  error => {
-    process.stderr.write(
-      `${error instanceof Error ? error.stack ?? error.message : error}\n`,
-    );
-    process.exit(2);
-  },
-);
+runMain(main, { exit: true });

@@ -44,6 +44,7 @@ import { buildReport, type Expected } from './collect/report';
 import { distinctRequests, summarizeRequests } from './collect/requests';
 import { startSimulatorProcess } from './collect/simulator';
 import { printTable } from './collect/table';
+import { errorText, runMain } from './shared/runMain';
 
 const MB = 1024 * 1024;
 
@@ -230,9 +231,7 @@ async function main() {
           : await measureFloor(args.floorInput!),
       );
     } catch (error) {
-      process.stderr.write(
-        `${error instanceof Error ? error.stack ?? error.message : error}\n`,
-      );
+      process.stderr.write(errorText(error));
       // The clients' keep-alive sockets would hold a failed child open.
       process.exit(2);
     }
@@ -245,9 +244,4 @@ async function main() {
   await runBench(args);
 }
 
-main().catch(error => {
-  process.stderr.write(
-    `${error instanceof Error ? error.stack ?? error.message : error}\n`,
-  );
-  process.exitCode = 2;
-});
+runMain(main);

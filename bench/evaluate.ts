@@ -26,6 +26,7 @@ import { measure, MB, type Measurement } from './evaluate/measure';
 import { progress } from './evaluate/progress';
 import { buildReport } from './evaluate/report';
 import { printTable } from './evaluate/table';
+import { runMain } from './shared/runMain';
 
 // A fresh process, so that peak memory is that of loading and evaluating.
 function measureInFreshProcess(file: string, args: Args): Promise<Measurement> {
@@ -124,9 +125,4 @@ async function main() {
   await runBench(args);
 }
 
-main().catch(error => {
-  process.stderr.write(
-    `${error instanceof Error ? error.stack ?? error.message : error}\n`,
-  );
-  process.exitCode = 2;
-});
+runMain(main);

@@ -72,6 +72,7 @@ import {
 import { profileRun, type ProfiledRun } from './ui/profile';
 import { serveStatic } from './ui/staticServer';
 import { printTable } from './ui/table';
+import { runMain } from './shared/runMain';
 
 const REPO_ROOT = resolve(__dirname, '..');
 
@@ -387,12 +388,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  error => {
-    process.stderr.write(
-      `${error instanceof Error ? error.stack ?? error.message : error}\n`,
-    );
-    process.exit(2);
-  },
-);
+runMain(main, { exit: true });

@@ -14,6 +14,7 @@ import {
 import { registerActions } from './actions';
 import { DatabaseWindowsReadinessStore } from './store';
 import { readBackendConfig } from './service/backendConfig';
+import { clockServiceRef } from './service/clock';
 import { EntityCache } from './service/EntityCache';
 import { ReadinessQueries } from './service/ReadinessQueries';
 import { ReadinessRefresher } from './service/ReadinessRefresher';
@@ -47,12 +48,14 @@ export const windowsReadinessPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         actionsRegistry: actionsRegistryServiceRef,
+        clock: clockServiceRef,
       },
       async init(deps) {
         const config = readBackendConfig(deps.config);
         const sources = sourcesOverride ?? config.sources;
         const store = await DatabaseWindowsReadinessStore.create({
           database: deps.database,
+          now: () => deps.clock.now(),
         });
         const entities = new EntityCache(deps.catalog, deps.auth);
         const snapshotBuilder = () =>
@@ -73,6 +76,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
           retirementWarningDays: config.retirementWarningDays,
           historyDays: config.historyDays,
           logger: deps.logger,
+          now: () => deps.clock.now(),
         });
         const queries = new ReadinessQueries({
           store,
@@ -81,6 +85,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
           entities,
           osSkus: config.osSkus,
           retirementWarningDays: config.retirementWarningDays,
+          now: () => deps.clock.now(),
         });
 
         deps.permissionsRegistry.addPermissions(windowsReadinessPermissions);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   createBackendModule,
+  createServiceFactory,
   type BackendFeature,
   type ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -38,9 +39,22 @@ import {
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { windowsReadinessPlugin } from '../plugin';
+import { clockFrom, clockServiceRef } from '../service/clock';
 
 const EXAMPLES = resolve(__dirname, '../../../../examples');
 export const API = '/api/windows-readiness';
+
+/** The day the demo's expectations were written for (its pods were collected then). */
+export const DEMO_NOW = new Date('2026-11-27T12:00:00Z');
+
+/** The plugin's clock, from `start` on, moving with real time. */
+export function clockFactory(start: Date = DEMO_NOW) {
+  return createServiceFactory({
+    service: clockServiceRef,
+    deps: {},
+    factory: () => clockFrom(start),
+  });
+}
 
 export function loadDemoFleet(): Fleet {
   const path = join(EXAMPLES, 'fleets/demo.yaml');
@@ -150,6 +164,8 @@ export interface ReadinessBackendOptions {
   entities?: Entity[];
   /** More service factories (permissions, scheduler, database, logger…). */
   features?: BackendFeature[];
+  /** Where the plugin's clock starts; default DEMO_NOW. */
+  now?: Date;
 }
 
 export async function startReadinessBackend(
@@ -164,6 +180,7 @@ export async function startReadinessBackend(
       windowsReadinessPlugin,
       sourcesModule(options.sources, options.locators),
       mockServices.rootConfig.factory({ data }),
+      clockFactory(options.now),
       options.catalog ??
         catalogServiceMock.factory({
           entities: options.entities ?? loadDemoEntities(),

@@ -34,6 +34,7 @@ export class ReadinessQueries {
       entities: EntityCache;
       osSkus: OsSkuTable;
       retirementWarningDays: number;
+      now: () => Date;
     },
   ) {}
 
@@ -119,13 +120,16 @@ export class ReadinessQueries {
   }
 
   async whatIf(request: WhatIfRequest, credentials: BackstageCredentials) {
-    const [readable, entities, fleet] = await Promise.all([
+    const [readable, entities, fleet, asOf] = await Promise.all([
       this.readableRefs(credentials),
       this.deps.entities.get(),
       this.deps.store.loadFleet(),
+      this.deps.store.getLastAsOf(),
     ]);
     try {
+      // As of the stored evaluation, so that "before" is the report's status.
       const answer = whatIf(fleet, request, {
+        asOf: asOf ? new Date(asOf) : this.deps.now(),
         osSkus: this.deps.osSkus,
         retirementWarningDays: this.deps.retirementWarningDays,
         serviceIdsOf: entities.serviceIdsOf,

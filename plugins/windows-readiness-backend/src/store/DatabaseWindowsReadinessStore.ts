@@ -38,13 +38,14 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
   static async create(options: {
     database: DatabaseService;
     skipMigrations?: boolean;
+    now?: () => Date;
   }): Promise<DatabaseWindowsReadinessStore> {
-    const { database, skipMigrations } = options;
+    const { database, skipMigrations, now } = options;
     const client = await database.getClient();
     if (!skipMigrations && !database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseWindowsReadinessStore(client);
+    return new DatabaseWindowsReadinessStore(client, now);
   }
 
   private constructor(

@@ -1,19 +1,23 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { APP_URL, openBrowser, startPortal } from './portal';
+import {
+  openBrowser,
+  screenshotsDir,
+  startTestPortal,
+  type TestPortal,
+} from './portal';
 
-const SCREENSHOTS = join(__dirname, '..', 'docs', 'screenshots');
-const logs: string[] = [];
-let portal: { stop(): void };
+const SCREENSHOTS = screenshotsDir();
+let portal: TestPortal;
 let browser: Browser;
 let page: Page;
 
 /** Opens a URL of the app, signing in as the demo's guest when asked to. */
 async function open(url: string) {
-  await page.goto(`${APP_URL}${url}`);
+  await page.goto(`${portal.appUrl}${url}`);
   const enter = page.getByRole('button', { name: /^enter$/i });
   const app = page.getByText('Windows readiness').first();
   await Promise.race([
@@ -23,8 +27,7 @@ async function open(url: string) {
 }
 
 before(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  portal = await startPortal(line => logs.push(line));
+  portal = await startTestPortal();
   browser = await openBrowser();
   page = await browser.newPage({
     viewport: { width: 1400, height: 1000 },
@@ -34,7 +37,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  portal?.stop();
+  await portal?.stop();
 });
 
 test('a blocked service shows its failing check and the fix', async () => {

@@ -1,5 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+/**
+ * The portal of the browser tests: `yarn start` with the repository's
+ * app-config.yaml only (an app-config.local.yaml is not read), on free ports
+ * of its own, with a title no other portal has, so that a `yarn start` left
+ * running cannot answer in its place. Reuses the benchmark's process handling.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  freePort,
+  startPortal,
+  waitForPortal,
+  type Portal,
+} from '../bench/ui/portal';
+import { request, waitFor } from '../bench/ui/http';
+
+export { guestToken } from '../bench/ui/http';
 
 /** Flags for Debian's Chromium on a machine with no network but loopback. */
 export const CHROMIUM_ARGS = [
@@ -12,80 +30,93 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export const APP_URL = 'http://localhost:3000';
-export const BACKEND_URL = 'http://localhost:7007';
+const REPO_ROOT = resolve(__dirname, '..');
 
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  throw new Error(`timed out waiting for ${what}: ${String(lastError ?? '')}`);
+/**
+ * Where screenshots go: `docs/screenshots/` (the README's) only with
+ * UPDATE_SCREENSHOTS=1, otherwise a temporary folder, so tests write no
+ * tracked file.
+ */
+export function screenshotsDir(): string {
+  const dir =
+    process.env.UPDATE_SCREENSHOTS === '1'
+      ? join(REPO_ROOT, 'docs', 'screenshots')
+      : mkdtempSync(join(tmpdir(), 'winready-e2e-screenshots-'));
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
-export async function guestToken(): Promise<string> {
-  const response = await fetch(`${BACKEND_URL}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  if (!response.ok) throw new Error(`guest sign-in: ${response.status}`);
-  return (await response.json()).backstageIdentity.token;
+export interface TestPortal {
+  appUrl: string;
+  backendUrl: string;
+  /** The app's title: a page that shows it was served by this portal. */
+  title: string;
+  portal: Portal;
+  stop(): Promise<void>;
 }
 
 /**
- * The portal as the README starts it (`yarn start`), in its own process
- * group; resolves when the app answers and the first refresh has landed.
+ * Starts the portal and resolves when the app answers and the first Windows
+ * readiness refresh has landed.
  */
-export async function startPortal(log: (line: string) => void) {
-  const child: ChildProcess = spawn('yarn', ['start'], {
-    cwd: `${__dirname}/..`,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+export async function startTestPortal(): Promise<TestPortal> {
+  const dir = mkdtempSync(join(tmpdir(), 'winready-e2e-'));
+  const appPort = await freePort(0);
+  let backendPort = await freePort(0);
+  while (backendPort === appPort) backendPort = await freePort(0);
+  const appUrl = `http://localhost:${appPort}`;
+  const backendUrl = `http://localhost:${backendPort}`;
+  const title = `winready e2e ${randomBytes(4).toString('hex')}`;
+  const configFile = join(dir, 'app-config.e2e.yaml');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      app: { title, baseUrl: appUrl, listen: { port: appPort } },
+      backend: {
+        baseUrl: backendUrl,
+        listen: { port: backendPort },
+        cors: { origin: appUrl },
+      },
+    }),
+  );
+  const logFile = join(dir, 'portal.log');
+  const portal = startPortal({
+    repoRoot: REPO_ROOT,
+    configFiles: [join(REPO_ROOT, 'app-config.yaml'), configFile],
+    heapMb: 4096,
+    logFile,
+    verbose: false,
+    ports: [appPort, backendPort],
   });
-  child.stdout?.on('data', data => log(String(data)));
-  child.stderr?.on('data', data => log(String(data)));
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
   try {
-    await waitFor(
-      'the app on :3000',
-      async () => ((await fetch(APP_URL)).ok ? true : undefined),
-      240_000,
+    const { token } = await waitForPortal(
+      portal,
+      { app: appUrl, backend: backendUrl },
+      300_000,
     );
+    // The app's own page carries its own title: not another portal's.
+    const html = await request(appUrl);
+    if (!html.text.includes(title)) {
+      throw new Error(`${appUrl} does not serve this test's app (${title})`);
+    }
     await waitFor(
       'the first Windows readiness refresh',
       async () => {
-        const token = await guestToken();
-        const response = await fetch(
-          `${BACKEND_URL}/api/windows-readiness/v1/status`,
-          { headers: { Authorization: `Bearer ${token}` } },
+        const status = await request(
+          `${backendUrl}/api/windows-readiness/v1/status`,
+          { token },
         );
-        const status = response.ok ? await response.json() : undefined;
-        return status?.lastRefresh ? status : undefined;
+        return status.status === 200 && JSON.parse(status.text).lastRefresh
+          ? true
+          : undefined;
       },
-      120_000,
+      { timeoutMs: 120_000, alive: portal.alive },
     );
   } catch (error) {
-    stop();
-    throw error;
+    await portal.stop();
+    throw new Error(`${String(error)}\nportal log: ${logFile}`);
   }
-  return { stop };
+  return { appUrl, backendUrl, title, portal, stop: () => portal.stop() };
 }
 
 export async function openBrowser(): Promise<Browser> {
@@ -93,11 +124,4 @@ export async function openBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-}
-
-/** Signs in as the guest user of the demo. */
-export async function signIn(page: Page) {
-  await page.goto(APP_URL);
-  await page.getByRole('button', { name: /enter/i }).click();
-  await page.waitForLoadState('networkidle');
 }

@@ -48,7 +48,7 @@ export function commonOptions(): Option[] {
     ).argParser(parseAt),
     new Option('--format <format>', 'output format')
       .choices(FORMATS)
-      .default('json'),
+      .default('table'),
     new Option(
       '--fail-on <status>',
       'exit 1 if a service is (what-if: ends) at this status or worse',

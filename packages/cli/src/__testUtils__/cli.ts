@@ -5,6 +5,8 @@ import { fixture } from './files';
 export const FLEET = fixture('fleet.yaml');
 /** The day the expected verdicts of the fixture were written for. */
 export const AT = ['--at', '2026-11-01'];
+/** The default format is a table, for people; the tests read the contract's JSON. */
+export const JSON_FORMAT = ['--format', 'json'];
 
 /** Runs main in process and collects what it writes and its exit code. */
 export async function cli(...argv: string[]) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { AT, cli, FLEET } from '../__testUtils__/cli';
+import { AT, cli, FLEET, JSON_FORMAT } from '../__testUtils__/cli';
 import { BAD_YAML_FLEET, fixture, tempDir } from '../__testUtils__/files';
 
 const temp = tempDir();
@@ -17,8 +17,20 @@ function statuses(stdout: string): Record<string, string> {
 }
 
 describe('winready evaluate', () => {
-  it('prints the contract JSON by default and exits 0', async () => {
-    const { code, stdout, stderr } = await cli('evaluate', FLEET, ...AT);
+  it('prints a table for a person at a terminal by default', async () => {
+    const { code, stdout } = await cli('evaluate', FLEET, ...AT);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^SERVICE\s+STATUS/m);
+    expect(stdout).toMatch(/^legacy\s+blocked/m);
+  });
+
+  it('prints the contract JSON with --format json and exits 0', async () => {
+    const { code, stdout, stderr } = await cli(
+      'evaluate',
+      FLEET,
+      ...AT,
+      ...JSON_FORMAT,
+    );
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const result = JSON.parse(stdout);
     expect(result.asOf).toBe('2026-11-01T00:00:00.000Z');
@@ -61,14 +73,26 @@ describe('winready evaluate', () => {
   });
 
   it('counts dates from --at', async () => {
-    const { stdout } = await cli('evaluate', FLEET, '--at', '2024-01-01');
+    const { stdout } = await cli(
+      'evaluate',
+      FLEET,
+      '--at',
+      '2024-01-01',
+      ...JSON_FORMAT,
+    );
     expect(JSON.parse(stdout).asOf).toBe('2024-01-01T00:00:00.000Z');
     expect(statuses(stdout)).toMatchObject({ modern: 'ready', multi: 'ready' });
   });
 
   it('applies --os-skus overrides', async () => {
     const overrides = ['--os-skus', fixture('os-skus.yaml')];
-    const { code, stdout } = await cli('evaluate', FLEET, ...AT, ...overrides);
+    const { code, stdout } = await cli(
+      'evaluate',
+      FLEET,
+      ...AT,
+      ...overrides,
+      ...JSON_FORMAT,
+    );
     expect(code).toBe(0);
     expect(statuses(stdout)).toMatchObject({ modern: 'ready', multi: 'ready' });
   });
@@ -93,7 +117,13 @@ describe('winready evaluate', () => {
     ])('on %s with --fail-on %s exits %i', async (which, failOn, exit) => {
       const file = which === 'the fixture' ? FLEET : noBlocked;
       const flag = failOn ? ['--fail-on', failOn] : [];
-      const { code, stdout } = await cli('evaluate', file, ...AT, ...flag);
+      const { code, stdout } = await cli(
+        'evaluate',
+        file,
+        ...AT,
+        ...flag,
+        ...JSON_FORMAT,
+      );
       expect(code).toBe(exit);
       // The results are printed whatever the exit code.
       expect(JSON.parse(stdout).services.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { AT, cli, FLEET } from '../__testUtils__/cli';
+import { AT, cli, FLEET, JSON_FORMAT } from '../__testUtils__/cli';
 
 describe('winready what-if', () => {
   const move = ['--cluster', 'aks-test', '--pool', 'npwin'];
@@ -11,6 +11,7 @@ describe('winready what-if', () => {
       '--os-sku',
       'Windows2019',
       ...AT,
+      ...JSON_FORMAT,
     );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
@@ -71,6 +72,7 @@ describe('winready what-if', () => {
       '--os-sku',
       'windows2019',
       ...AT,
+      ...JSON_FORMAT,
     );
     expect(JSON.parse(stdout).toOsSku).toBe('Windows2019');
     expect(stderr).toBe('');

@@ -1,7 +1,7 @@
 import type { ServiceStatus } from '@winready/plugin-windows-readiness-common';
 import type { FailOn } from './options';
 
-/** Exit codes of DESIGN.md's CLI contract. */
+/** Exit codes of the CLI (README, "The command line"): 0 whatever the verdicts, 1 on --fail-on, 2 on bad input. */
 export const EXIT_OK = 0;
 /** `--fail-on` matched: some service is (or would become) too bad. */
 export const EXIT_FAIL_ON = 1;

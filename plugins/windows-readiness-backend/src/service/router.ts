@@ -41,7 +41,7 @@ export interface RouterOptions {
 
 const ENTITY_PART = /^[A-Za-z0-9][-A-Za-z0-9_.:]{0,252}$/;
 
-/** The HTTP API of DESIGN.md: only HTTP here, the answers come from ReadinessQueries. */
+/** The HTTP API (README, "API and permissions"): only HTTP here, the answers come from ReadinessQueries. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {

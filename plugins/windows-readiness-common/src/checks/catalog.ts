@@ -9,7 +9,7 @@ export interface CheckDefinition {
   results: readonly CheckResultValue[];
 }
 
-/** The check catalog of DESIGN.md: ids and meanings are a contract. */
+/** The check catalog (README, "The checks"): ids and meanings are a contract. */
 export const CHECKS: readonly CheckDefinition[] = [
   {
     id: 'image-os-build',

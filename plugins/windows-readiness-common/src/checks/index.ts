@@ -26,7 +26,7 @@ export type WorkloadCheck = (
   context: CheckContext,
 ) => CheckResult;
 
-// DESIGN.md: the Windows checks skip for workloads that do not involve Windows.
+// The Windows checks skip for workloads that do not involve Windows.
 function windowsOnly(id: CheckId, check: WorkloadCheck): WorkloadCheck {
   return (analysis, context) =>
     analysis.involvesWindows

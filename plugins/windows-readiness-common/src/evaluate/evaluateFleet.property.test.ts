@@ -22,7 +22,7 @@ describe('evaluateFleet on arbitrary fleets', () => {
     );
   });
 
-  it('derives every status from the checks by the rules of DESIGN.md', () => {
+  it('derives every status from its checks (blocked, at-risk, unknown, ready, not-applicable)', () => {
     fc.assert(
       fc.property(fleet, f => {
         for (const s of evaluateFleet(f, { asOf }).services) {

@@ -1,6 +1,6 @@
 import type { CheckResult, CheckResultValue, ServiceStatus } from '../model';
 
-// fail > warn > unknown > pass > skip (DESIGN.md).
+// fail > warn > unknown > pass > skip: a service takes the worst of its workloads.
 const RESULT_RANK: Record<CheckResultValue, number> = {
   skip: 0,
   pass: 1,

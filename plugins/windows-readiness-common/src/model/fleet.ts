@@ -1,7 +1,7 @@
 import type { ImagePlatform } from '../compat/imagePlatforms';
 import type { KubernetesObject } from './kubernetes';
 
-/** The fleet file format of DESIGN.md, also the shape of a collected snapshot. */
+/** The fleet file format (examples/fleets/demo.yaml), also the shape of a collected snapshot. */
 
 export type OsType = 'Linux' | 'Windows';
 

@@ -1,4 +1,4 @@
-/** What the evaluator returns: the contract of DESIGN.md's CLI and API. */
+/** What the evaluator returns: the JSON of `winready evaluate` and of the API. */
 import type { ClusterAzureLocation } from './fleet';
 
 export type CheckId =
@@ -60,7 +60,7 @@ export interface WorkloadResult {
   name: string;
   involvesWindows: boolean;
   images: string[];
-  /** Pool names by DESIGN.md's sets. */
+  /** Pool names by set: selected (node selection), eligible (and tolerated), compatible (and can start the images), runs on. */
   pools: {
     selected: string[];
     eligible: string[];

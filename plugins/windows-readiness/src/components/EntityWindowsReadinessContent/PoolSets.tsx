@@ -31,7 +31,7 @@ const SETS: Array<{
   },
 ];
 
-/** The pool sets behind the checks (DESIGN.md). */
+/** The pool sets behind the checks: selected, eligible, compatible, runs on. */
 export function PoolSets(props: { pools: WorkloadResult['pools'] }) {
   return (
     <Table size="small" aria-label="Pool sets">

@@ -3,7 +3,7 @@ import type {
   ServiceStatus,
 } from '@winready/plugin-windows-readiness-common';
 
-/** Chart levels, from best to worst (DESIGN.md's order). */
+/** Chart levels, from best to worst (not-applicable < ready < unknown < at-risk < blocked). */
 export const STATUS_LEVELS: ServiceStatus[] = [
   'not-applicable',
   'ready',

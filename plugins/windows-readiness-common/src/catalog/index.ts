@@ -1,2 +1,3 @@
 export * from './windowsBuilds';
 export * from './osSkus';
+export * from './osSkuChoice';

@@ -20,6 +20,7 @@ import {
   historyFixture,
   reportsJobFixture,
 } from './__fixtures__';
+import { osSkusFor } from '../OsSkuPicker/__fixtures__';
 
 jest.mock('copy-to-clipboard', () => jest.fn(() => true));
 
@@ -35,6 +36,7 @@ function render(
     ),
     getHistory: jest.fn().mockResolvedValue(historyFixture),
     getClusters: jest.fn().mockResolvedValue(clustersFixture),
+    getOsSkus: jest.fn().mockResolvedValue(osSkusFor()),
     whatIf: jest.fn(),
     ...api,
   };
@@ -85,6 +87,8 @@ describe('EntityWindowsReadinessContent', () => {
     evidence: Array<string | RegExp>;
     snippets: number;
     whatIfPools: string[];
+    /** Those with an OS SKU to move to (none is newer than Windows2025). */
+    movable: string[];
   }>([
     {
       status: 'blocked',
@@ -96,6 +100,7 @@ describe('EntityWindowsReadinessContent', () => {
       ],
       snippets: 2,
       whatIfPools: ['npw22', 'npw25', 'npwan'],
+      movable: ['npw22', 'npwan'],
     },
     {
       status: 'at-risk',
@@ -106,6 +111,7 @@ describe('EntityWindowsReadinessContent', () => {
       ],
       snippets: 1,
       whatIfPools: ['npwin'],
+      movable: ['npwin'],
     },
     {
       status: 'unknown',
@@ -116,6 +122,7 @@ describe('EntityWindowsReadinessContent', () => {
       ],
       snippets: 0,
       whatIfPools: ['npnext', 'npw25'],
+      movable: ['npnext'],
     },
     {
       status: 'ready',
@@ -123,6 +130,7 @@ describe('EntityWindowsReadinessContent', () => {
       evidence: ['10.0.26100.6905'],
       snippets: 0,
       whatIfPools: ['npw25'],
+      movable: [],
     },
     {
       status: 'not-applicable',
@@ -130,10 +138,11 @@ describe('EntityWindowsReadinessContent', () => {
       evidence: [],
       snippets: 0,
       whatIfPools: [],
+      movable: [],
     },
   ])(
     'shows every check of a $status service with its evidence',
-    async ({ status, workloads, evidence, snippets, whatIfPools }) => {
+    async ({ status, workloads, evidence, snippets, whatIfPools, movable }) => {
       const fixture = entityFixtures[status];
       await render(fixture).view;
       const titles = await screen.findAllByText(/^(Deployment|StatefulSet) /);
@@ -165,8 +174,10 @@ describe('EntityWindowsReadinessContent', () => {
       ).toHaveLength(snippets);
       await waitFor(() =>
         expect(
-          screen.queryAllByRole('button', { name: /^Simulate / }),
-        ).toHaveLength(whatIfPools.length),
+          screen
+            .queryAllByRole('button', { name: /^Run what-if/ })
+            .map(button => button.getAttribute('aria-label')?.split(' ')[2]),
+        ).toEqual(movable),
       );
       for (const pool of whatIfPools) {
         expect(screen.getByTestId(`what-if-${pool}`)).toBeInTheDocument();

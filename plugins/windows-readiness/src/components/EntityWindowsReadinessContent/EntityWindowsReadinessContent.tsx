@@ -9,10 +9,9 @@ import {
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useEntityReadiness } from '../common';
 import { ReadinessDetails } from './ReadinessDetails';
-import { DEFAULT_TARGET_OS_SKUS } from './WhatIfPanel';
 
 export interface EntityWindowsReadinessContentProps {
-  /** OS SKUs offered by the what-ifs. */
+  /** Only these OS SKUs in the what-ifs (default: every one AKS would accept for the pool). */
   targetOsSkus?: string[];
 }
 
@@ -20,7 +19,7 @@ export interface EntityWindowsReadinessContentProps {
 export function EntityWindowsReadinessContent(
   props: EntityWindowsReadinessContentProps,
 ) {
-  const { targetOsSkus = DEFAULT_TARGET_OS_SKUS } = props;
+  const { targetOsSkus } = props;
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const { loading, value, error, notFound, retry } =

@@ -3,16 +3,25 @@ import Grid from '@material-ui/core/Grid';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import type { EntityReadinessResponse } from '@winready/plugin-windows-readiness-common';
+import type {
+  EntityReadinessResponse,
+  PoolSummary,
+} from '@winready/plugin-windows-readiness-common';
 import { windowsReadinessApiRef } from '../../api';
-import { DataFreshness, StatusChip } from '../common';
+import {
+  BUILT_IN_WINDOWS_OS_SKUS,
+  DataFreshness,
+  StatusChip,
+  moveTargets,
+} from '../common';
 import { StatusHistoryCard } from './StatusHistoryCard';
 import { WorkloadCard } from './WorkloadCard';
 
 export interface ReadinessDetailsProps {
   readiness: EntityReadinessResponse;
   entityRef: string;
-  targetOsSkus: string[];
+  /** Only these OS SKUs in the what-ifs (default: every one AKS would accept). */
+  targetOsSkus?: string[];
 }
 
 /** The tab's body once the entity's readiness has loaded. */
@@ -21,8 +30,22 @@ export function ReadinessDetails(props: ReadinessDetailsProps) {
   const api = useApi(windowsReadinessApiRef);
   // Pool OS SKUs for the what-ifs; optional (needs the report permission).
   const clusters = useAsync(() => api.getClusters(), [api]);
-  const poolsOf = (cluster: string) =>
-    clusters.value?.items.find(c => c.name === cluster)?.pools;
+  const osSkus = useAsync(() => api.getOsSkus(), [api]);
+  const clusterOf = (name: string) =>
+    clusters.value?.items.find(c => c.name === name);
+  const poolsOf = (cluster: string) => clusterOf(cluster)?.pools;
+  const targetsFor = (cluster: string, pool?: PoolSummary) => {
+    const targets = moveTargets(
+      pool ?? {},
+      osSkus.value?.items.filter(sku => sku.osType === 'Windows') ??
+        BUILT_IN_WINDOWS_OS_SKUS,
+      clusterOf(cluster)?.kubernetesVersion,
+      new Date(),
+    );
+    return targetOsSkus
+      ? targets.filter(sku => targetOsSkus.includes(sku))
+      : targets;
+  };
   const entityIds = [...new Set([readiness.id, entityRef])];
   const workloads = [...readiness.result.workloads].sort(
     (a, b) =>
@@ -55,8 +78,9 @@ export function ReadinessDetails(props: ReadinessDetailsProps) {
           <WorkloadCard
             workload={workload}
             clusterPools={poolsOf(workload.cluster)}
-            targetOsSkus={targetOsSkus}
+            targetsFor={targetsFor}
             entityIds={entityIds}
+            status={readiness.status}
           />
         </Grid>
       ))}

@@ -17,6 +17,7 @@ import {
   historyFixture,
   whatIfFixtures,
 } from './__fixtures__';
+import { osSkusFor } from '../OsSkuPicker/__fixtures__';
 
 async function render(
   entity: EntityReadinessResponse,
@@ -28,6 +29,7 @@ async function render(
     getEntity: () => Promise.resolve(entity),
     getHistory: () => Promise.resolve(historyFixture),
     getClusters,
+    getOsSkus: () => Promise.resolve(osSkusFor()),
     whatIf: jest.fn(whatIf),
   };
   await renderWithEntity(<EntityWindowsReadinessContent />, {
@@ -52,7 +54,7 @@ describe('what-if on the entity tab', () => {
       await within(row).findByText(/\(Windows2019\) moves to/),
     ).toBeInTheDocument();
     const simulate = within(row).getByRole('button', {
-      name: 'Simulate npwin on Windows2022',
+      name: 'Run what-if: npwin on Windows2022',
     });
     await userEvent.click(simulate);
     expect(whatIf).toHaveBeenCalledWith({
@@ -74,7 +76,7 @@ describe('what-if on the entity tab', () => {
     expect(outcome).not.toHaveTextContent(/other service/);
   });
 
-  it('shows that this service is not impacted', async () => {
+  it('does not call a blocked service that stays blocked "not impacted"', async () => {
     const whatIf = await render(
       entityFixtures.blocked,
       answer(whatIfFixtures.npw22To2025),
@@ -82,7 +84,7 @@ describe('what-if on the entity tab', () => {
     const row = await screen.findByTestId('what-if-npw22');
     await userEvent.click(
       await within(row).findByRole('button', {
-        name: 'Simulate npw22 on Windows2025',
+        name: 'Run what-if: npw22 on Windows2025',
       }),
     );
     expect(whatIf).toHaveBeenCalledWith({
@@ -90,53 +92,69 @@ describe('what-if on the entity tab', () => {
       pool: 'npw22',
       osSku: 'Windows2025',
     });
+    const outcome = await within(row).findByTestId('what-if-outcome');
+    expect(outcome).toHaveTextContent(
+      'No worse, and no better: this service stays Blocked when npw22 moves from Windows2022 to Windows2025; see its checks for what to fix.',
+    );
+    expect(outcome).not.toHaveTextContent(/Not impacted/);
+  });
+
+  it('says a ready service that keeps its status is not impacted', async () => {
+    await render(
+      entityFixtures['at-risk'],
+      answer({
+        ...whatIfFixtures.npwinTo2022,
+        impacted: [],
+      }),
+    );
+    const row = await screen.findByTestId('what-if-npwin');
+    await userEvent.click(
+      within(row).getByRole('button', { name: /^Run what-if/ }),
+    );
     expect(await within(row).findByTestId('what-if-outcome')).toHaveTextContent(
-      'Not impacted: this service keeps its status when npw22 moves from Windows2022 to Windows2025.',
+      'No worse, and no better: this service stays At risk',
     );
   });
 
-  it('simulates the OS SKU picked in the select', async () => {
-    const whatIf = await render(
-      entityFixtures.ready,
-      answer(whatIfFixtures.npw25To2022),
-    );
+  it('offers no move where AKS has no newer OS SKU for the pool', async () => {
+    await render(entityFixtures.ready, answer(whatIfFixtures.npw25To2022));
     const row = await screen.findByTestId('what-if-npw25');
-    // Windows2025 has no successor: the next SKU of the list is preselected.
-    expect(
-      await within(row).findByRole('button', {
-        name: 'Simulate npw25 on WindowsAnnual',
-      }),
-    ).toBeInTheDocument();
-    await userEvent.click(
-      within(row).getByRole('button', { name: /Target OS SKU for npw25/ }),
+    expect(row).toHaveTextContent(
+      'npw25 (Windows2025): no newer OS SKU that AKS allows on this cluster to move to.',
     );
-    const options = screen.getAllByRole('option').map(o => o.textContent);
-    expect(options).toEqual([
-      'Windows2019',
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+
+  it('runs the OS SKU picked in the select', async () => {
+    // Without the clusters, the pool's SKU and the cluster's version are
+    // unknown: every Windows SKU that is not retired is offered.
+    const whatIf = await render(
+      entityFixtures.blocked,
+      answer(whatIfFixtures.npw22To2025),
+      () => Promise.reject(new Error('Missing permission')),
+    );
+    const row = await screen.findByTestId('what-if-npw22');
+    const select = within(row).getByLabelText(
+      'Target OS SKU for npw22',
+    ) as HTMLSelectElement;
+    expect([...select.options].map(o => o.value)).toEqual([
       'Windows2022',
       'Windows2025',
-      'WindowsAnnual',
     ]);
-    await userEvent.click(screen.getByRole('option', { name: 'Windows2022' }));
+    await userEvent.selectOptions(select, 'Windows2025');
     await userEvent.click(
       within(row).getByRole('button', {
-        name: 'Simulate npw25 on Windows2022',
+        name: 'Run what-if: npw22 on Windows2025',
       }),
     );
     expect(whatIf).toHaveBeenCalledWith({
       cluster: 'aks-neu-modern',
-      pool: 'npw25',
-      osSku: 'Windows2022',
+      pool: 'npw22',
+      osSku: 'Windows2025',
     });
-    const outcome = await within(row).findByTestId('what-if-outcome');
-    expect(outcome).toHaveTextContent(
-      'Impacted: when npw25 moves from Windows2025 to Windows2022, this service goes from Ready to Blocked.',
-    );
-    expect(within(outcome).getAllByRole('listitem')).toHaveLength(2);
-    expect(outcome).toHaveTextContent(
-      'OS SKU is supported: Windows2022 retires on 2027-03-15, in 108 days.',
-    );
-    expect(outcome).toHaveTextContent('1 other service would get worse.');
+    expect(
+      await within(row).findByTestId('what-if-outcome'),
+    ).toBeInTheDocument();
   });
 
   it('shows a failed what-if', async () => {
@@ -145,7 +163,7 @@ describe('what-if on the entity tab', () => {
     );
     const row = await screen.findByTestId('what-if-npwin');
     await userEvent.click(
-      within(row).getByRole('button', { name: /^Simulate/ }),
+      within(row).getByRole('button', { name: /^Run what-if/ }),
     );
     expect(
       (await within(row).findAllByText(/The what-if failed/)).length,
@@ -159,13 +177,16 @@ describe('what-if on the entity tab', () => {
     await render(faxGatewayFixture, answer(whatIfFixtures.npw22To2025));
     await screen.findByTestId('what-if-npw22');
     const pools = screen
-      .getAllByRole('button', { name: /^Simulate / })
+      .getAllByRole('button', { name: /^Run what-if/ })
       .map(b => b.getAttribute('aria-label'));
+    // npw25 runs the newest Windows Server: nothing to move it to.
     expect(pools).toEqual([
-      'Simulate npw22 on Windows2025',
-      'Simulate npw25 on WindowsAnnual',
-      'Simulate npwan on Windows2025',
+      'Run what-if: npw22 on Windows2025',
+      'Run what-if: npwan on Windows2025',
     ]);
+    expect(screen.getByTestId('what-if-npw25')).toHaveTextContent(
+      /no newer OS SKU/,
+    );
   });
 
   it('offers every pool, without OS SKUs, when the clusters cannot be read', async () => {
@@ -176,8 +197,8 @@ describe('what-if on the entity tab', () => {
     );
     const row = await screen.findByTestId('what-if-npw22');
     expect(row).toHaveTextContent(/If npw22 moves to/);
-    expect(screen.getAllByRole('button', { name: /^Simulate / })).toHaveLength(
-      3,
-    );
+    expect(
+      screen.getAllByRole('button', { name: /^Run what-if/ }),
+    ).toHaveLength(3);
   });
 });

@@ -2,28 +2,25 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type {
   PoolSummary,
+  ServiceStatus,
   WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
 import { WhatIfPoolRow } from './WhatIfPoolRow';
-
-export const DEFAULT_TARGET_OS_SKUS = [
-  'Windows2019',
-  'Windows2022',
-  'Windows2025',
-  'WindowsAnnual',
-];
 
 export interface WhatIfPanelProps {
   workload: WorkloadResult;
   /** The cluster's pools from `getClusters()`, when the user may read them. */
   clusterPools?: PoolSummary[];
-  targetOsSkus: string[];
+  /** The OS SKUs a pool of the workload's cluster could move to, the default first. */
+  targetsFor: (cluster: string, pool?: PoolSummary) => string[];
   entityIds: string[];
+  /** The service's status now, which a what-if that changes nothing keeps. */
+  status: ServiceStatus;
 }
 
 /** A what-if for each Windows pool the workload runs on or can land on. */
 export function WhatIfPanel(props: WhatIfPanelProps) {
-  const { workload, clusterPools, targetOsSkus, entityIds } = props;
+  const { workload, clusterPools, targetsFor, entityIds, status } = props;
   const known = new Map(clusterPools?.map(p => [p.name, p]));
   const pools = [
     ...new Set([...workload.pools.runsOn, ...workload.pools.eligible]),
@@ -46,13 +43,9 @@ export function WhatIfPanel(props: WhatIfPanelProps) {
             cluster={workload.cluster}
             pool={name}
             currentOsSku={pool?.osSku}
-            defaultTarget={
-              pool?.successorOsSku && targetOsSkus.includes(pool.successorOsSku)
-                ? pool.successorOsSku
-                : undefined
-            }
-            targetOsSkus={targetOsSkus}
+            targetOsSkus={targetsFor(workload.cluster, pool)}
             entityIds={entityIds}
+            status={status}
           />
         );
       })}

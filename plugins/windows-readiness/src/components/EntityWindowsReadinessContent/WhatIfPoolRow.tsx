@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import type { ServiceStatus } from '@winready/plugin-windows-readiness-common';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { windowsReadinessApiRef } from '../../api';
 import { WhatIfOutcome } from './WhatIfOutcome';
@@ -16,68 +14,75 @@ export interface WhatIfPoolRowProps {
   cluster: string;
   pool: string;
   currentOsSku?: string;
-  /** Preselected target, e.g. the pool's successor OS SKU. */
-  defaultTarget?: string;
+  /** The OS SKUs the pool could move to, the default (its successor) first. */
   targetOsSkus: string[];
   /** The ids this entity may appear under in `impacted`. */
   entityIds: string[];
-}
-
-/** The successor, else the SKU listed after the current one, else the first other. */
-function defaultTarget(props: WhatIfPoolRowProps): string {
-  const { targetOsSkus: skus, currentOsSku } = props;
-  const i = currentOsSku ? skus.indexOf(currentOsSku) : -1;
-  return (
-    props.defaultTarget ??
-    (i >= 0 ? skus[i + 1] : undefined) ??
-    skus.find(sku => sku !== currentOsSku) ??
-    skus[0]
-  );
+  status: ServiceStatus;
 }
 
 /** "If npwin moves to Windows2025…" for one pool. */
 export function WhatIfPoolRow(props: WhatIfPoolRowProps) {
-  const { cluster, pool, currentOsSku, targetOsSkus, entityIds } = props;
+  const { cluster, pool, currentOsSku, targetOsSkus, entityIds, status } =
+    props;
   const api = useApi(windowsReadinessApiRef);
   // The default follows the pools' data as it arrives, until the user picks.
   const [picked, setTarget] = useState<string>();
-  const target = picked ?? defaultTarget(props);
-  const [state, simulate] = useAsyncFn(
+  const target =
+    picked && targetOsSkus.includes(picked) ? picked : targetOsSkus[0];
+  const [state, run] = useAsyncFn(
     () => api.whatIf({ cluster, pool, osSku: target }),
     [api, cluster, pool, target],
   );
-  const labelId = `what-if-${cluster}-${pool}`;
+  const current = `${pool}${currentOsSku ? ` (${currentOsSku})` : ''}`;
+  if (!target) {
+    return (
+      <Box mb={2} data-testid={`what-if-${pool}`}>
+        <Typography variant="body2" color="textSecondary">
+          {current}: no newer OS SKU that AKS allows on this cluster to move to.
+        </Typography>
+      </Box>
+    );
+  }
   return (
     <Box mb={2} data-testid={`what-if-${pool}`}>
-      <Box display="flex" alignItems="center" flexWrap="wrap">
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+      >
         <Typography variant="body1" component="span">
           If <strong>{pool}</strong>
           {currentOsSku ? ` (${currentOsSku})` : ''} moves to
         </Typography>
-        <Box mx={2} minWidth={180}>
-          <FormControl fullWidth size="small">
-            <InputLabel id={labelId}>Target OS SKU for {pool}</InputLabel>
-            <Select
-              labelId={labelId}
-              value={target}
-              onChange={e => setTarget(e.target.value as string)}
-            >
-              {targetOsSkus.map(sku => (
-                <MenuItem key={sku} value={sku}>
-                  {sku}
-                </MenuItem>
-              ))}
-            </Select>
-          </FormControl>
-        </Box>
-        <Button
+        <TextField
+          id={`what-if-${cluster}-${pool}-sku`}
+          select
+          size="small"
           variant="outlined"
-          color="primary"
-          onClick={() => simulate()}
-          disabled={state.loading}
-          aria-label={`Simulate ${pool} on ${target}`}
+          label="OS SKU"
+          value={target}
+          onChange={e => setTarget(e.target.value)}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          inputProps={{ 'aria-label': `Target OS SKU for ${pool}` }}
         >
-          Simulate
+          {targetOsSkus.map(sku => (
+            <option key={sku} value={sku}>
+              {sku}
+            </option>
+          ))}
+        </TextField>
+        <Button
+          variant="contained"
+          color="primary"
+          size="small"
+          onClick={() => run()}
+          disabled={state.loading}
+          aria-label={`Run what-if: ${pool} on ${target}`}
+        >
+          Run what-if
         </Button>
       </Box>
       {state.loading && <Progress />}
@@ -85,7 +90,11 @@ export function WhatIfPoolRow(props: WhatIfPoolRowProps) {
         <ResponseErrorPanel error={state.error} title="The what-if failed" />
       )}
       {!state.loading && state.value && (
-        <WhatIfOutcome answer={state.value} entityIds={entityIds} />
+        <WhatIfOutcome
+          answer={state.value}
+          entityIds={entityIds}
+          status={status}
+        />
       )}
     </Box>
   );

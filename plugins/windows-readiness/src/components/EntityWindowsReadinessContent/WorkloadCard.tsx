@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { InfoCard } from '@backstage/core-components';
 import type {
   PoolSummary,
+  ServiceStatus,
   WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
 import { StatusChip } from '../common';
@@ -13,8 +14,10 @@ import { WhatIfPanel } from './WhatIfPanel';
 export interface WorkloadCardProps {
   workload: WorkloadResult;
   clusterPools?: PoolSummary[];
-  targetOsSkus: string[];
+  targetsFor: (cluster: string, pool?: PoolSummary) => string[];
   entityIds: string[];
+  /** The service's status (the what-ifs compare with it). */
+  status: ServiceStatus;
 }
 
 /** One workload in one cluster: every check with its evidence, and what-ifs. */
@@ -48,8 +51,9 @@ export function WorkloadCard(props: WorkloadCardProps) {
         <WhatIfPanel
           workload={workload}
           clusterPools={props.clusterPools}
-          targetOsSkus={props.targetOsSkus}
+          targetsFor={props.targetsFor}
           entityIds={props.entityIds}
+          status={props.status}
         />
       </Box>
     </InfoCard>

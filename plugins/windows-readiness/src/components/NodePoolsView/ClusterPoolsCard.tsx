@@ -6,6 +6,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import type { PoolSummary } from '@winready/plugin-windows-readiness-common';
 import { DataFreshness } from '../common';
@@ -16,6 +17,34 @@ import { WhatIfPanel } from './WhatIfPanel';
 
 const COLUMNS = 7;
 
+// Names, SKUs and builds never break mid-word; node images break at their
+// hyphens; the taint warning wraps inside its column.
+const useStyles = makeStyles({
+  scroll: { overflowX: 'auto' },
+  nowrap: { whiteSpace: 'nowrap' },
+  build: { minWidth: 150, maxWidth: 200 },
+  // The theme breaks long words anywhere; here only at hyphens and spaces.
+  nodeImage: {
+    minWidth: 170,
+    maxWidth: 220,
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+  },
+  taints: {
+    minWidth: 220,
+    maxWidth: 280,
+    wordBreak: 'normal',
+    overflowWrap: 'normal',
+    '& .MuiChip-root': { margin: 2 },
+  },
+  action: { minWidth: 110 },
+});
+
+function nodeCount(count: number | undefined): string | undefined {
+  if (count === undefined) return undefined;
+  return `${count.toLocaleString('en-US')} node${count === 1 ? '' : 's'}`;
+}
+
 function describeError(error: ClusterItem['errors'][number]): string {
   const code = error.statusCode ? ` ${error.statusCode}` : '';
   const path = error.resourcePath ? ` on ${error.resourcePath}` : '';
@@ -25,28 +54,33 @@ function describeError(error: ClusterItem['errors'][number]): string {
 function PoolRow(props: {
   cluster: string;
   pool: PoolSummary;
-  targets: (pool: PoolSummary) => string[];
+  targets: string[];
 }) {
   const { cluster, pool, targets } = props;
+  const classes = useStyles();
   const [open, setOpen] = useState(false);
   const windows = pool.osType === 'Windows';
   return (
     <>
       <TableRow data-testid={`pool-${cluster}-${pool.name}`}>
-        <TableCell>
+        <TableCell className={classes.nowrap}>
           <strong>{pool.name}</strong>
           <Typography variant="caption" display="block" color="textSecondary">
-            {[pool.mode, pool.count !== undefined && `${pool.count} nodes`]
-              .filter(Boolean)
-              .join(', ')}
+            {[pool.mode, nodeCount(pool.count)].filter(Boolean).join(', ')}
           </Typography>
         </TableCell>
-        <TableCell>
+        <TableCell className={classes.nowrap}>
           {pool.osType}
-          {pool.osSku && ` / ${pool.osSku}`}
+          {pool.osSku && (
+            <Typography variant="caption" display="block">
+              {pool.osSku}
+            </Typography>
+          )}
         </TableCell>
-        <TableCell>
-          {windows ? pool.windowsBuild ?? 'unknown' : '–'}
+        <TableCell className={classes.build}>
+          <span className={classes.nowrap}>
+            {windows ? pool.windowsBuild ?? 'unknown' : '–'}
+          </span>
           {pool.windowsBuildName && (
             <Typography variant="caption" display="block">
               {pool.windowsBuildName}
@@ -58,21 +92,27 @@ function PoolRow(props: {
             </Typography>
           )}
         </TableCell>
-        <TableCell style={{ wordBreak: 'break-all' }}>
+        <TableCell className={classes.nodeImage}>
           {pool.nodeImageVersion ?? '–'}
         </TableCell>
-        <TableCell>
+        <TableCell className={classes.taints}>
           <PoolTaints pool={pool} />
         </TableCell>
-        <TableCell>
+        <TableCell className={classes.nowrap}>
           <ServiceRefList services={pool.services} />
         </TableCell>
-        <TableCell>
-          {windows && (
+        <TableCell className={classes.action}>
+          {windows && targets.length === 0 && (
+            <Typography variant="caption" color="textSecondary">
+              No OS SKU to move to
+            </Typography>
+          )}
+          {windows && targets.length > 0 && (
             <Button
               size="small"
               variant="outlined"
               aria-expanded={open}
+              style={{ whiteSpace: 'nowrap' }}
               onClick={() => setOpen(!open)}
             >
               What if…
@@ -83,11 +123,7 @@ function PoolRow(props: {
       {open && (
         <TableRow>
           <TableCell colSpan={COLUMNS}>
-            <WhatIfPanel
-              cluster={cluster}
-              pool={pool}
-              targets={targets(pool)}
-            />
+            <WhatIfPanel cluster={cluster} pool={pool} targets={targets} />
           </TableCell>
         </TableRow>
       )}
@@ -97,13 +133,15 @@ function PoolRow(props: {
 
 export interface ClusterPoolsCardProps {
   cluster: ClusterItem;
-  targets: (pool: PoolSummary) => string[];
+  /** The OS SKUs a pool could move to on a cluster of this Kubernetes version. */
+  targets: (pool: PoolSummary, kubernetesVersion?: string) => string[];
   now?: Date;
 }
 
 /** One cluster: freshness, errors, and its pools with their services. */
 export function ClusterPoolsCard(props: ClusterPoolsCardProps) {
   const { cluster, targets, now } = props;
+  const classes = useStyles();
   return (
     <InfoCard
       title={cluster.name}
@@ -120,29 +158,31 @@ export function ClusterPoolsCard(props: ClusterPoolsCardProps) {
               {describeError(error)}
             </Typography>
           ))}
-        <Table size="small" aria-label={`Node pools of ${cluster.name}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Pool</TableCell>
-              <TableCell>OS / SKU</TableCell>
-              <TableCell>Windows build</TableCell>
-              <TableCell>Node image</TableCell>
-              <TableCell>Taints</TableCell>
-              <TableCell>Services</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {cluster.pools.map(pool => (
-              <PoolRow
-                key={pool.name}
-                cluster={cluster.name}
-                pool={pool}
-                targets={targets}
-              />
-            ))}
-          </TableBody>
-        </Table>
+        <div className={classes.scroll}>
+          <Table size="small" aria-label={`Node pools of ${cluster.name}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Pool</TableCell>
+                <TableCell>OS / SKU</TableCell>
+                <TableCell>Windows build</TableCell>
+                <TableCell>Node image</TableCell>
+                <TableCell>Taints</TableCell>
+                <TableCell>Services</TableCell>
+                <TableCell />
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {cluster.pools.map(pool => (
+                <PoolRow
+                  key={pool.name}
+                  cluster={cluster.name}
+                  pool={pool}
+                  targets={targets(pool, cluster.kubernetesVersion)}
+                />
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       </div>
     </InfoCard>
   );

@@ -13,6 +13,8 @@ import {
   demoWhatIfNpw22,
   demoWhatIfNpwin,
 } from './__fixtures__';
+import { osSkusFor } from '../OsSkuPicker/__fixtures__';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 
 const render = (api: ReturnType<typeof mockApi>, cluster?: string) =>
   renderWithApi(<NodePoolsView now={DEMO_NOW} cluster={cluster} />, api);
@@ -54,7 +56,8 @@ describe('NodePoolsView', () => {
     const npwin = within(
       await screen.findByTestId('pool-aks-weu-legacy-npwin'),
     );
-    expect(npwin.getByText('Windows / Windows2019')).toBeInTheDocument();
+    expect(npwin.getByText('Windows2019')).toBeInTheDocument();
+    expect(npwin.getByText('User, 2 nodes')).toBeInTheDocument();
     expect(npwin.getByText('10.0.17763.6532')).toBeInTheDocument();
     expect(npwin.getByText('Windows Server 2019 (17763)')).toBeInTheDocument();
     expect(
@@ -63,7 +66,12 @@ describe('NodePoolsView', () => {
     expect(npwin.getByText('sku=win:NoSchedule')).toBeInTheDocument();
     expect(npwin.getByText('orders-legacy')).toBeInTheDocument();
     const linux = within(screen.getByTestId('pool-aks-neu-modern-nplinux'));
-    expect(linux.getByText('Linux / Ubuntu2204')).toBeInTheDocument();
+    expect(linux.getByText('Ubuntu2204')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('pool-aks-neu-modern-npwan')).getByText(
+        'User, 1 node',
+      ),
+    ).toBeInTheDocument();
     expect(linux.queryByRole('button', { name: 'What if…' })).toBeNull();
     expect(screen.getAllByText(/Collected/).length).toBe(3);
   });
@@ -105,21 +113,20 @@ describe('NodePoolsView', () => {
     expect(legacy.getByRole('alert')).toHaveTextContent('service unavailable');
   });
 
-  it('runs a what-if on a Windows pool, successor first', async () => {
+  it('runs a what-if on a Windows pool, to the OS SKUs AKS allows there', async () => {
     const api = mockApi({
       getClusters: async () => demoClusters,
-      whatIf: async ({ osSku }) =>
-        osSku === 'Windows2022'
-          ? demoWhatIfNpwin
-          : { ...demoWhatIfNpw22, toOsSku: osSku, impacted: [] },
+      getOsSkus: async () => osSkusFor(),
+      whatIf: async () => demoWhatIfNpwin,
     });
     await render(api);
     const row = within(await screen.findByTestId('pool-aks-weu-legacy-npwin'));
     await userEvent.click(row.getByRole('button', { name: 'What if…' }));
     const panel = within(screen.getByTestId('what-if-aks-weu-legacy-npwin'));
     const select = panel.getByLabelText('Move npwin to') as HTMLSelectElement;
-    expect(select.value).toBe('Windows2022');
-    expect([...select.options].map(o => o.value)).not.toContain('Windows2019');
+    // On Kubernetes 1.31: not 2019 (its own), not 2025 (1.32 and later), not
+    // Annual (retired).
+    expect([...select.options].map(o => o.value)).toEqual(['Windows2022']);
 
     await userEvent.click(panel.getByRole('button', { name: 'Run what-if' }));
     const impact = within(await panel.findByTestId('what-if-impact'));
@@ -135,18 +142,62 @@ describe('NodePoolsView', () => {
     expect(
       impact.getByText(/^image-os-build: No Windows pool/),
     ).toBeInTheDocument();
+  });
 
-    await userEvent.selectOptions(select, 'Windows2025');
-    expect(panel.queryByTestId('what-if-impact')).toBeNull();
+  it('never offers a downgrade, a retired SKU or the same SKU', async () => {
+    const api = mockApi({
+      getClusters: async () => demoClusters,
+      getOsSkus: async () => osSkusFor(),
+      whatIf: async ({ osSku }) => ({
+        ...demoWhatIfNpw22,
+        pool: 'npwan',
+        fromOsSku: 'WindowsAnnual',
+        toOsSku: osSku,
+        impacted: [],
+      }),
+    });
+    await render(api, 'aks-neu-modern');
+    const npwan = within(
+      await screen.findByTestId('pool-aks-neu-modern-npwan'),
+    );
+    await userEvent.click(npwan.getByRole('button', { name: 'What if…' }));
+    const panel = within(screen.getByTestId('what-if-aks-neu-modern-npwan'));
+    const select = panel.getByLabelText('Move npwan to') as HTMLSelectElement;
+    // Annual Channel runs 25398: Windows2022 (20348) would be a downgrade.
+    expect([...select.options].map(o => o.value)).toEqual(['Windows2025']);
     await userEvent.click(panel.getByRole('button', { name: 'Run what-if' }));
     expect(
       await panel.findByText('No service gets worse on Windows2025.'),
     ).toBeInTheDocument();
-    expect(api.whatIf).toHaveBeenLastCalledWith({
-      cluster: 'aks-weu-legacy',
-      pool: 'npwin',
-      osSku: 'Windows2025',
+    // Nothing is newer than Windows Server 2025.
+    const npw25 = within(screen.getByTestId('pool-aks-neu-modern-npw25'));
+    expect(npw25.queryByRole('button', { name: 'What if…' })).toBeNull();
+    expect(npw25.getByText('No OS SKU to move to')).toBeInTheDocument();
+  });
+
+  it("offers the SKUs the backend's table adds", async () => {
+    const skus = osSkusFor();
+    skus.items.push({
+      ...skus.items.find(sku => sku.osSku === 'Windows2025')!,
+      osSku: 'WindowsNext',
+      build: 26200,
+      retirementDate: undefined,
     });
+    await render(
+      mockApi({
+        getClusters: async () => demoClusters,
+        getOsSkus: async () => skus,
+      }),
+      'aks-neu-modern',
+    );
+    const npw25 = within(
+      await screen.findByTestId('pool-aks-neu-modern-npw25'),
+    );
+    await userEvent.click(npw25.getByRole('button', { name: 'What if…' }));
+    const select = within(
+      screen.getByTestId('what-if-aks-neu-modern-npw25'),
+    ).getByLabelText('Move npw25 to') as HTMLSelectElement;
+    expect([...select.options].map(o => o.value)).toEqual(['WindowsNext']);
   });
 
   it('shows a what-if error', async () => {
@@ -164,5 +215,58 @@ describe('NodePoolsView', () => {
       (await screen.findAllByText(/Unknown OS SKU/))[0],
     ).toBeInTheDocument();
     expect(screen.queryByTestId('cluster-aks-weu-legacy')).toBeNull();
+  });
+});
+
+describe('NodePoolsView refresh', () => {
+  const status = (startedAt: string) => ({
+    lastRefresh: {
+      startedAt,
+      finishedAt: startedAt,
+      clusters: 3,
+      unreachableClusters: [],
+      errors: 0,
+      services: 15,
+    },
+    evaluatedAt: startedAt,
+    asOf: startedAt,
+    clusters: 3,
+    staleClusters: [],
+  });
+
+  it('refreshes now and reads the clusters again, for those allowed to', async () => {
+    // Before the click, while it runs (the previous one), once finished.
+    const statuses = [
+      status('2026-11-27T10:00:00.000Z'),
+      status('2026-11-27T10:00:00.000Z'),
+      status('2026-11-27T12:00:00.000Z'),
+    ];
+    const api = mockApi({
+      getClusters: async () => demoClusters,
+      getStatus: async () =>
+        statuses.shift() ?? status('2026-11-27T12:00:00.000Z'),
+      refresh: async () => {},
+    });
+    await renderWithApi(<NodePoolsView now={DEMO_NOW} />, api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh now' }),
+    );
+    expect(api.refresh).toHaveBeenCalledTimes(1);
+    expect(
+      await screen.findByText('Refreshed: 3 clusters read.', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
+    expect(api.getClusters).toHaveBeenCalledTimes(2);
+  }, 20_000);
+
+  it('offers no refresh to those who may not', async () => {
+    await renderWithApi(
+      <NodePoolsView now={DEMO_NOW} />,
+      mockApi({ getClusters: async () => demoClusters }),
+      { permission: AuthorizeResult.DENY },
+    );
+    await screen.findByTestId('cluster-aks-weu-legacy');
+    expect(screen.queryByRole('button', { name: 'Refresh now' })).toBeNull();
   });
 });

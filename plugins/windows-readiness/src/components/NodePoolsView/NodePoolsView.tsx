@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import {
   EmptyState,
@@ -8,9 +9,11 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import type { PoolSummary } from '@winready/plugin-windows-readiness-common';
 import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { windowsReadinessApiRef } from '../../api';
+import { BUILT_IN_WINDOWS_OS_SKUS, moveTargets } from '../common';
 import { ClusterPoolsCard } from './ClusterPoolsCard';
-import { whatIfTargets } from './poolFacts';
+import { RefreshButton } from './RefreshButton';
 
 export interface NodePoolsViewProps {
   /** Only this cluster. */
@@ -23,22 +26,36 @@ export interface NodePoolsViewProps {
 export function NodePoolsView(props: NodePoolsViewProps) {
   const { cluster, now } = props;
   const api = useApi(windowsReadinessApiRef);
-  const { value, loading, error } = useAsync(() => api.getClusters(), [api]);
-  const all = useMemo(() => value?.items ?? [], [value]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getClusters(),
+    [api],
+  );
+  // The backend's OS SKU table, with the organisation's overrides.
+  const osSkus = useAsync(() => api.getOsSkus(), [api]);
   const clusters = useMemo(
-    () => all.filter(c => !cluster || c.name === cluster),
-    [all, cluster],
+    () => (value?.items ?? []).filter(c => !cluster || c.name === cluster),
+    [value, cluster],
   );
   const targets = useCallback(
-    (pool: PoolSummary) => whatIfTargets(pool, all),
-    [all],
+    (pool: PoolSummary, kubernetesVersion: string | undefined) =>
+      moveTargets(
+        pool,
+        osSkus.value?.items.filter(sku => sku.osType === 'Windows') ??
+          BUILT_IN_WINDOWS_OS_SKUS,
+        kubernetesVersion,
+        now ?? new Date(),
+      ),
+    [osSkus.value, now],
   );
 
-  if (loading) return <Progress />;
+  // A reload keeps the cards on the page while it runs.
+  if ((loading && !value) || osSkus.loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
+  const refresh = <RefreshButton onRefreshed={retry} />;
   if (!clusters.length) {
     return (
       <EmptyState
+        action={refresh}
         missing="data"
         title={
           cluster ? `No cluster named ${cluster}` : 'No cluster collected yet'
@@ -49,6 +66,11 @@ export function NodePoolsView(props: NodePoolsViewProps) {
   }
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Box display="flex" justifyContent="flex-end">
+          {refresh}
+        </Box>
+      </Grid>
       {clusters.map(c => (
         <Grid item xs={12} key={c.name}>
           <ClusterPoolsCard cluster={c} targets={targets} now={now} />

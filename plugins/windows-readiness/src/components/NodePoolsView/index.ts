@@ -6,4 +6,4 @@ export { WhatIfPanel } from './WhatIfPanel';
 export type { WhatIfPanelProps } from './WhatIfPanel';
 export { ServiceRefList } from './ServiceRefList';
 export type { ServiceRefListProps } from './ServiceRefList';
-export { isUntaintedWindowsPool, whatIfTargets } from './poolFacts';
+export { isUntaintedWindowsPool } from './poolFacts';

@@ -21,7 +21,7 @@ export function OsSkuOptionRow(props: OsSkuOptionRowProps) {
   const { option, kubernetesVersion, now } = props;
   const lifecycle = lifecycleText(option, now);
   const notFitting = notFittingText(option.notFitting);
-  const refused = notAllowedReason(option, kubernetesVersion);
+  const refused = notAllowedReason(option, kubernetesVersion, now);
   return (
     <Box data-testid={`os-sku-option-${option.osSku}`}>
       <Typography variant="body1">{osSkuTitle(option)}</Typography>

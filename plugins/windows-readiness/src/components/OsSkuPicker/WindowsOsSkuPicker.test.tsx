@@ -162,8 +162,13 @@ describe('WindowsOsSkuPicker', () => {
       ['aks-neu-modern'],
       ['aks-weu-legacy'],
     ]);
-    // On 1.31 Windows2019 is fine and Windows2025 is not yet.
-    expect(options[0]).not.toHaveAttribute('aria-disabled', 'true');
+    // On 1.31 Windows2019 is refused for its retirement, not its version,
+    // and Windows2025 is not allowed yet.
+    expect(
+      within(options[0]).getByText(
+        'Retired on 2026-03-01: AKS creates no new pools of it',
+      ),
+    ).toBeInTheDocument();
     expect(
       within(options[2]).getByText(
         'Not allowed on Kubernetes 1.31 (AKS runs it on 1.32 and later)',
@@ -171,14 +176,17 @@ describe('WindowsOsSkuPicker', () => {
     ).toBeInTheDocument();
   });
 
-  it('lists without verdicts and says why when no cluster is chosen yet', async () => {
+  it('lists without version verdicts and says why when no cluster is chosen yet', async () => {
     const api = skusApi();
     await render(api);
     const options = await openList();
     expect(api.getOsSkus).toHaveBeenCalledWith(undefined);
-    expect(options.every(o => o.getAttribute('aria-disabled') !== 'true')).toBe(
-      true,
-    );
+    // Only a retirement refuses a SKU before the cluster is known.
+    expect(
+      options
+        .filter(o => o.getAttribute('aria-disabled') === 'true')
+        .map(o => o.getAttribute('data-value')),
+    ).toEqual(['Windows2019']);
     await userEvent.keyboard('{Escape}');
     expect(
       screen.getByText(

@@ -22,9 +22,10 @@ function helperFor(
   selected: OsSkuOption | undefined,
   kubernetesVersion: string | undefined,
   clusterName: string | undefined,
+  now: Date,
 ): string | undefined {
   if (selected) {
-    const refused = notAllowedReason(selected, kubernetesVersion);
+    const refused = notAllowedReason(selected, kubernetesVersion, now);
     return refused ?? servicesFitText(selected.services);
   }
   if (osSku) return `${osSku} is not an OS SKU the readiness backend knows`;
@@ -66,8 +67,9 @@ export function WindowsOsSkuPicker(props: WindowsOsSkuPickerProps) {
   const options = useMemo(() => windowsOsSkus(value?.items ?? []), [value]);
   const kubernetesVersion = value?.cluster?.kubernetesVersion;
   const selected = options.find(option => option.osSku === formData);
-  const refused = selected && notAllowedReason(selected, kubernetesVersion);
   const now = new Date();
+  const refused =
+    selected && notAllowedReason(selected, kubernetesVersion, now);
 
   const field = pickerNotice(
     { id: idSchema?.$id, label: title, required },
@@ -89,7 +91,13 @@ export function WindowsOsSkuPicker(props: WindowsOsSkuPickerProps) {
       value={selected ? selected.osSku : ''}
       onChange={event => onChange(String(event.target.value) || undefined)}
       error={rawErrors.length > 0 || Boolean(refused)}
-      helperText={helperFor(formData, selected, kubernetesVersion, clusterName)}
+      helperText={helperFor(
+        formData,
+        selected,
+        kubernetesVersion,
+        clusterName,
+        now,
+      )}
       SelectProps={{
         renderValue: osSku => {
           const option = options.find(o => o.osSku === osSku);
@@ -101,7 +109,7 @@ export function WindowsOsSkuPicker(props: WindowsOsSkuPickerProps) {
         <MenuItem
           key={option.osSku}
           value={option.osSku}
-          disabled={option.allowedOnCluster === false}
+          disabled={Boolean(notAllowedReason(option, kubernetesVersion, now))}
           style={{ whiteSpace: 'normal' }}
         >
           <OsSkuOptionRow

@@ -1,7 +1,6 @@
 import type { OsSkuOption } from '@winready/plugin-windows-readiness-common';
 import { chosenClusterName } from './chosenCluster';
 import {
-  kubernetesMinor,
   lifecycleText,
   notAllowedReason,
   notFittingText,
@@ -47,21 +46,30 @@ describe('osSkuText', () => {
     );
   });
 
-  it('explains a refusal only when AKS refuses', () => {
+  it('explains a refusal only when AKS refuses (common osSkuRefusal)', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
     expect(
-      notAllowedReason(option({ allowedOnCluster: true }), '1.33.2'),
+      notAllowedReason(option({ allowedOnCluster: true }), '1.33.2', now),
     ).toBeUndefined();
-    expect(notAllowedReason(option({}), '1.33.2')).toBeUndefined();
+    expect(notAllowedReason(option({}), '1.33.2', now)).toBeUndefined();
     expect(
       notAllowedReason(
         option({ allowedOnCluster: false, maxKubernetesVersion: '1.32' }),
         'v1.33.2',
+        now,
       ),
     ).toBe('Not allowed on Kubernetes 1.33 (AKS runs it up to 1.32)');
-    expect(notAllowedReason(option({ allowedOnCluster: false }))).toBe(
-      'Not allowed on this cluster',
-    );
-    expect(kubernetesMinor('1.33')).toBe('1.33');
+    expect(
+      notAllowedReason(option({ allowedOnCluster: false }), undefined, now),
+    ).toBe('Not allowed on this cluster');
+    // No pool of a retired SKU, whatever the cluster.
+    expect(
+      notAllowedReason(
+        option({ osSku: 'WindowsAnnual', retirementDate: '2026-05-15' }),
+        undefined,
+        now,
+      ),
+    ).toBe('Retired on 2026-05-15: AKS creates no new pools of it');
   });
 
   it('dates the lifecycle from an explicit instant', () => {

@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import type { OsSkuOption } from '@winready/plugin-windows-readiness-common';
+import {
+  osSkuRefusal,
+  type OsSkuOption,
+} from '@winready/plugin-windows-readiness-common';
 
 /** The Windows version string of a build: `10.0.20348`. */
 export function windowsVersion(build: number): string {
@@ -32,33 +35,21 @@ export function servicesFitText(services: OsSkuOption['services']): string {
   return `${fit} of ${total} ${noun} can run${tail}`;
 }
 
-/** The minor of a Kubernetes version: `1.33` for `1.33.2` or `v1.33.2`. */
-export function kubernetesMinor(version: string): string {
-  return version.replace(/^v/, '').split('.').slice(0, 2).join('.');
-}
-
-function supportedRange(option: OsSkuOption): string | undefined {
-  const { minKubernetesVersion: min, maxKubernetesVersion: max } = option;
-  if (min && max) return `on ${min} to ${max}`;
-  if (min) return `on ${min} and later`;
-  if (max) return `up to ${max}`;
-  return undefined;
-}
-
 /**
- * "Not allowed on Kubernetes 1.33 (AKS runs it on 1.14 to 1.32)" when AKS
- * refuses the SKU on the chosen cluster's version; undefined otherwise.
+ * "Not allowed on Kubernetes 1.33 (AKS runs it on 1.14 to 1.32)", "Retired on
+ * 2026-05-15: AKS creates no new pools of it" when AKS refuses a new pool of
+ * the SKU on the chosen cluster (common's osSkuRefusal, the rule the what-ifs
+ * use too); undefined otherwise.
  */
 export function notAllowedReason(
   option: OsSkuOption,
-  kubernetesVersion?: string,
+  kubernetesVersion: string | undefined,
+  now: Date,
 ): string | undefined {
-  if (option.allowedOnCluster !== false) return undefined;
-  const on = kubernetesVersion
-    ? `on Kubernetes ${kubernetesMinor(kubernetesVersion)}`
-    : 'on this cluster';
-  const range = supportedRange(option);
-  return `Not allowed ${on}${range ? ` (AKS runs it ${range})` : ''}`;
+  if (option.allowedOnCluster === false && !kubernetesVersion) {
+    return 'Not allowed on this cluster';
+  }
+  return osSkuRefusal(option, { kubernetesVersion, asOf: now });
 }
 
 /** "Retires 2027-03-15, successor Windows2025", "Retired 2026-03-01; node images deleted 2027-04-01" */

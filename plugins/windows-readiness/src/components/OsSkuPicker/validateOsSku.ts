@@ -6,7 +6,8 @@ import type { OsSkuPickerUiOptions } from './schema';
 
 /**
  * Refuses an OS SKU that AKS does not allow on the chosen cluster's
- * Kubernetes version (the cluster may have changed after the SKU was picked).
+ * Kubernetes version, or that is retired (the cluster may have changed after
+ * the SKU was picked).
  * The readiness backend only advises: when it cannot answer, the value
  * passes and ARM has the last word.
  */
@@ -29,6 +30,7 @@ export const validateOsSku: CustomFieldValidator<
   }
   const option = response.items.find(item => item.osSku === osSku);
   const reason =
-    option && notAllowedReason(option, response.cluster?.kubernetesVersion);
+    option &&
+    notAllowedReason(option, response.cluster?.kubernetesVersion, new Date());
   if (reason) validation.addError(`${osSku}: ${reason}`);
 };

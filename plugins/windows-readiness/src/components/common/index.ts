@@ -16,3 +16,4 @@ export {
   RESULT_LABELS,
   checkTitle,
 } from './statusText';
+export { BUILT_IN_WINDOWS_OS_SKUS, moveTargets } from './moveTargets';

@@ -1,7 +1,14 @@
 import { ReactElement } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { SWRConfig } from 'swr';
 import { windowsReadinessApiRef, type WindowsReadinessApi } from '../../../api';
 
 export type MockApi = jest.Mocked<WindowsReadinessApi>;
@@ -48,12 +55,26 @@ function LocationProbe() {
 export function renderWithApi(
   element: ReactElement,
   api: Partial<WindowsReadinessApi>,
-  options: { route?: string } = {},
+  options: {
+    route?: string;
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  } = {},
 ) {
+  const permission = mockApis.permission({
+    authorize: options.permission ?? AuthorizeResult.ALLOW,
+  });
   return renderInTestApp(
-    <TestApiProvider apis={[[windowsReadinessApiRef, api]]}>
-      {element}
-      <LocationProbe />
+    <TestApiProvider
+      apis={[
+        [windowsReadinessApiRef, api],
+        [permissionApiRef, permission],
+      ]}
+    >
+      {/* usePermission caches decisions in SWR: one cache a render. */}
+      <SWRConfig value={{ provider: () => new Map() }}>
+        {element}
+        <LocationProbe />
+      </SWRConfig>
     </TestApiProvider>,
     {
       routeEntries: [options.route ?? '/windows-readiness'],

@@ -70,6 +70,19 @@ test('a blocked service shows its failing check and the fix', async () => {
   });
 });
 
+test('the sidebar leads from the catalog to the report', async () => {
+  // `/` opens the catalog, at /catalog as in every Backstage app.
+  await open('/');
+  await page.waitForURL(/\/catalog$/, { timeout: 60_000 });
+  const link = page.getByRole('link', { name: /Windows re/ }).first();
+  await link.waitFor({ timeout: 30_000 });
+  await link.click();
+  await page.waitForURL(/\/windows-readiness$/);
+  await page.getByText('Services (15)').waitFor({ timeout: 60_000 });
+  // This portal's own app, not another one left running.
+  assert.match(await page.title(), new RegExp(portal.title));
+});
+
 test('the report filters by status and exports CSV', async () => {
   await open('/windows-readiness');
   await page.getByText('Services (15)').waitFor({ timeout: 60_000 });
@@ -99,6 +112,10 @@ test('the report filters by status and exports CSV', async () => {
   assert.match(csv[0], /^entity,title,owner,system,status/);
   assert.equal(csv.length, 1 + 4);
   assert.ok(csv.slice(1).every(line => line.includes(',blocked,')));
+
+  // The table's title counts what its own search box finds.
+  await page.getByPlaceholder('Filter').fill('team-office');
+  await page.getByText('Services (2 of 4)').waitFor({ timeout: 30_000 });
 });
 
 test('the node pools view warns about the untainted Windows pool', async () => {
@@ -114,30 +131,63 @@ test('the node pools view warns about the untainted Windows pool', async () => {
     path: join(SCREENSHOTS, 'node-pools.png'),
     fullPage: true,
   });
+
+  // Only the OS SKUs AKS would accept: the Annual Channel pool (25398) on
+  // Kubernetes 1.33 may only move up to Windows2025.
+  const npwan = page.getByTestId('pool-aks-neu-modern-npwan');
+  await npwan.getByRole('button', { name: 'What if…' }).click();
+  const select = page.getByLabel('Move npwan to');
+  assert.deepEqual(await select.locator('option').allTextContents(), [
+    'Windows2025',
+  ]);
+  assert.ok(
+    await page
+      .getByTestId('pool-aks-neu-modern-npw25')
+      .getByText('No OS SKU to move to')
+      .isVisible(),
+  );
 });
 
-/**
- * Fills the Windows node pool template for aks-neu-modern and submits it;
- * `onOsSkuPicker` runs on the pool page while the OS SKU picker is open.
- */
-async function runNodePoolTemplate(
-  poolName: string,
-  options: { dryRun: boolean; onOsSkuPicker?: () => Promise<void> },
-) {
-  await open('/create/templates/default/windows-nodepool');
-  const next = () => page.getByRole('button', { name: /^next$/i }).click();
+test('a blocked service is never "not impacted" by a what-if', async () => {
+  await open('/catalog/default/component/print-spooler/windows-readiness');
+  const run = page.getByRole('button', { name: /^Run what-if: npw22/ });
+  await run.waitFor({ timeout: 60_000 });
+  await run.click();
+  const outcome = page.getByTestId('what-if-outcome').first();
+  await outcome.waitFor({ timeout: 30_000 });
+  const text = (await outcome.textContent()) ?? '';
+  assert.doesNotMatch(text, /Not impacted/);
+  assert.match(text, /stays Blocked/);
+});
 
-  // Page 1: the cluster picker lists what the readiness backend knows.
+/** Opens the Windows node pool template and picks aks-neu-modern. */
+async function openNodePoolTemplate() {
+  await open('/create/templates/default/windows-nodepool');
   const cluster = page.getByLabel(/^Cluster/).first();
   await cluster.waitFor({ timeout: 60_000 });
   await cluster.click();
   await page.getByRole('option', { name: /aks-neu-modern/ }).click();
   await next();
+  await page
+    .getByLabel(/^Pool name/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+}
 
-  // Page 2: the pool, with the OS SKU picker's counts.
-  const name = page.getByLabel(/^Pool name/).first();
-  await name.waitFor({ timeout: 30_000 });
-  await name.fill(poolName);
+const next = () => page.getByRole('button', { name: /^next$/i }).click();
+
+/**
+ * From the pool page on: names the pool, runs `onOsSkuPicker` while the OS
+ * SKU picker is open, and submits (in dry run if asked).
+ */
+async function submitNodePool(
+  poolName: string,
+  options: { dryRun: boolean; onOsSkuPicker?: () => Promise<void> },
+) {
+  await page
+    .getByLabel(/^Pool name/)
+    .first()
+    .fill(poolName);
   await page
     .getByLabel(/^OS SKU/)
     .first()
@@ -161,8 +211,20 @@ async function runNodePoolTemplate(
   await page.getByRole('button', { name: /^create$/i }).click();
 }
 
-test('the Windows node pool template refuses a 7-character pool name in a dry run', async () => {
-  await runNodePoolTemplate('npwin22', {
+test('the Windows node pool template refuses a 7-character name in the form and a taken one in a dry run', async () => {
+  await openNodePoolTemplate();
+  await page
+    .getByLabel(/^Pool name/)
+    .first()
+    .fill('npwin22');
+  await next();
+  await page
+    .getByText(/pattern/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+
+  // npw22 exists in aks-neu-modern: the dry run says so, before any call.
+  await submitNodePool('npw22', {
     dryRun: true,
     onOsSkuPicker: async () => {
       await page.waitForTimeout(500); // the menu fades in
@@ -172,25 +234,35 @@ test('the Windows node pool template refuses a 7-character pool name in a dry ru
       });
     },
   });
-
-  // The task fails at aks:nodepool:create with the rule, before any call to Azure.
-  const rule = page.getByText(
-    /Windows pool names are 1 to 6 characters; "npwin22" has 7/,
-  );
+  const refusal = page.getByText(/already has a pool named "npw22"/);
   const showLogs = page.getByRole('button', { name: /show logs/i });
   await Promise.race([
-    rule.first().waitFor({ timeout: 60_000 }),
+    refusal.first().waitFor({ timeout: 60_000 }),
     showLogs.waitFor({ timeout: 60_000 }).then(() => showLogs.click()),
   ]);
-  await rule.first().waitFor({ timeout: 30_000 });
+  await refusal.first().waitFor({ timeout: 30_000 });
   await page.screenshot({
     path: join(SCREENSHOTS, 'nodepool-dry-run-refused.png'),
     fullPage: true,
   });
 });
 
+test('a dry run of the template links to no Azure portal page', async () => {
+  await openNodePoolTemplate();
+  await submitNodePool('npwin3', { dryRun: true });
+  await page
+    .getByText('Dry run: nothing was created')
+    .first()
+    .waitFor({ timeout: 90_000 });
+  assert.equal(
+    await page.getByRole('link', { name: /Azure portal/ }).count(),
+    0,
+  );
+});
+
 test('the Windows node pool template creates a pool in the demo and hands out the YAML', async () => {
-  await runNodePoolTemplate('npwin2', { dryRun: false });
+  await openNodePoolTemplate();
+  await submitNodePool('npwin2', { dryRun: false });
   // The demo's simulator answers the operation after two polls.
   await page.getByText('Node pool ready').first().waitFor({ timeout: 90_000 });
   assert.ok(
@@ -202,6 +274,12 @@ test('the Windows node pool template creates a pool in the demo and hands out th
   assert.ok(
     await page
       .getByText(/runtimeClassName: windows-npwin2/)
+      .first()
+      .isVisible(),
+  );
+  assert.ok(
+    await page
+      .getByRole('link', { name: /Azure portal/ })
       .first()
       .isVisible(),
   );

@@ -8,6 +8,7 @@ import signalsPlugin from '@backstage/plugin-signals/alpha';
 import windowsReadinessPlugin, {
   windowsReadinessScaffolderModule,
 } from '@winready/plugin-windows-readiness/alpha';
+import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
 
 /** Every plugin and module of the app (exported for tests). */
@@ -21,6 +22,7 @@ export const appFeatures = [
   windowsReadinessPlugin,
   windowsReadinessScaffolderModule,
   navModule,
+  homeModule,
 ];
 
 export default createApp({ features: appFeatures });

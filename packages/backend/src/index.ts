@@ -25,6 +25,8 @@ backend.add(import('@winready/plugin-scaffolder-backend-module-aks'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Stores the user settings the app's settings page and sidebar read.
+backend.add(import('@backstage/plugin-user-settings-backend'));
 
 backend.add(import('@winready/plugin-windows-readiness-backend'));
 // The embedded demo: serves windowsReadiness.demo.fleetFile from the AKS simulator.

@@ -2,6 +2,7 @@ import {
   ApiBlueprint,
   PageBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
@@ -24,11 +25,17 @@ const windowsReadinessApi = ApiBlueprint.make({
     }),
 });
 
+/** The report page: with a route ref, the app's sidebar lists it. */
+export const windowsReadinessRouteRef = createRouteRef();
+
 const reportPage = PageBlueprint.make({
   params: {
     path: '/windows-readiness',
+    routeRef: windowsReadinessRouteRef,
     title: 'Windows readiness',
     icon: <DesktopWindowsIcon />,
+    // The page has its own header (title, subtitle, the views' tabs).
+    noHeader: true,
     loader: () =>
       import('./components/ReadinessReportPage').then(m => (
         <m.ReadinessReportPage />
@@ -61,5 +68,8 @@ const entityContent = EntityContentBlueprint.make({
 /** The Windows readiness plugin for the new frontend system. */
 export default createFrontendPlugin({
   pluginId: 'windows-readiness',
+  title: 'Windows readiness',
+  icon: <DesktopWindowsIcon />,
+  routes: { root: windowsReadinessRouteRef },
   extensions: [windowsReadinessApi, reportPage, entityCard, entityContent],
 });

@@ -40,6 +40,19 @@ export function CardBody(props: {
               <ListItemText
                 primary={checkTitle(check.id)}
                 secondary={check.message}
+                // Whole lines, three at most (the tab has the rest); long
+                // image references wrap instead of running out of the card.
+                secondaryTypographyProps={{
+                  title: check.message,
+                  style: {
+                    whiteSpace: 'normal',
+                    overflowWrap: 'anywhere',
+                    display: '-webkit-box',
+                    WebkitLineClamp: 3,
+                    WebkitBoxOrient: 'vertical',
+                    overflow: 'hidden',
+                  },
+                }}
               />
             </ListItem>
           ))}

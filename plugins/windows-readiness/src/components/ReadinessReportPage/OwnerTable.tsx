@@ -10,7 +10,8 @@ import {
 import { STATUS_LABELS } from '../common';
 import { ownerRows, type OwnerRow } from './reportRows';
 
-function ownerLabel(ref: string): string {
+/** `team-web` for `group:default/team-web`, as the catalog shows owners. */
+export function ownerLabel(ref: string): string {
   try {
     return humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
   } catch {
@@ -27,7 +28,10 @@ export interface OwnerTableProps {
 /** Services per owner and status, the most blocked owners first. */
 function OwnerTableComponent(props: OwnerTableProps) {
   const { byOwner, onSelectOwner } = props;
-  const data = useMemo(() => ownerRows(byOwner), [byOwner]);
+  const data = useMemo(
+    () => ownerRows(byOwner).map(row => ({ ...row, id: row.owner })),
+    [byOwner],
+  );
   const columns = useMemo<TableColumn<OwnerRow>[]>(
     () => [
       {
@@ -37,6 +41,7 @@ function OwnerTableComponent(props: OwnerTableProps) {
           <MuiLink
             component="button"
             variant="body2"
+            style={{ textAlign: 'left' }}
             onClick={() => onSelectOwner(row.owner)}
             aria-label={`Filter by owner ${ownerLabel(row.owner)}`}
           >

@@ -19,7 +19,7 @@ import {
 import { RetirementCalendar } from '../RetirementCalendar';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
-import { OwnerTable } from './OwnerTable';
+import { OwnerTable, ownerLabel } from './OwnerTable';
 import {
   filterOptions,
   scopeReport,
@@ -36,6 +36,13 @@ function trendScope(filters: ReportFilters): ReportTrendChartProps {
     return { dimension: 'cluster', historyKey: filters.cluster };
   }
   return { dimension: 'all' };
+}
+
+function trendTitle(trend: ReportTrendChartProps): string {
+  if (trend.dimension === 'owner' && trend.historyKey) {
+    return `Trend: ${ownerLabel(trend.historyKey)}`;
+  }
+  return trend.historyKey ? `Trend: ${trend.historyKey}` : 'Trend';
 }
 
 export interface ReportOverviewProps {
@@ -116,16 +123,12 @@ export function ReportOverview(props: ReportOverviewProps) {
         </Box>
         <ServicesTable rows={scoped.items} />
       </Grid>
-      <Grid item xs={12} md={6}>
+      {/* Seven columns: the owners need the page's whole width. */}
+      <Grid item xs={12}>
         <OwnerTable byOwner={scoped.byOwner} onSelectOwner={onOwner} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <ReportTrendChart
-          {...trend}
-          title={
-            trend.dimension === 'all' ? 'Trend' : `Trend: ${trend.historyKey}`
-          }
-        />
+      <Grid item xs={12}>
+        <ReportTrendChart {...trend} title={trendTitle(trend)} />
       </Grid>
       <Grid item xs={12}>
         <RetirementCalendar now={now} cluster={filters.cluster} />

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   SERVICE_STATUSES,
@@ -90,5 +90,39 @@ describe('ServicesTable', () => {
     expect(
       screen.getByText('No service matches these filters.'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('ServicesTable search', () => {
+  it('counts what the search box finds in its title', async () => {
+    const report = demoReport;
+    await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
+    const total = report.items.length;
+    expect(screen.getByText(`Services (${total})`)).toBeInTheDocument();
+    await userEvent.type(screen.getByPlaceholderText('Filter'), 'team-office');
+    const office = report.items.filter(row =>
+      row.owner?.endsWith('team-office'),
+    );
+    expect(office.length).toBeGreaterThan(0);
+    expect(
+      await screen.findByText(`Services (${office.length} of ${total})`),
+    ).toBeInTheDocument();
+    // The table filters after its debounce.
+    await waitFor(() => expect(serviceRows()).toHaveLength(office.length));
+  });
+
+  it.each([
+    ['a check title', 'Image fits the Windows build'],
+    ['a check id', 'image-os-build'],
+    ['a status', 'Blocked'],
+    ['a cluster', 'aks-weu-legacy'],
+  ])('finds the same rows as it counts, by %s', async (_what, text) => {
+    const report = demoReport;
+    await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
+    await userEvent.type(screen.getByPlaceholderText('Filter'), text);
+    const title = await screen.findByText(/^Services \(\d+ of \d+\)$/);
+    const shown = Number(/\((\d+) of/.exec(title.textContent!)![1]);
+    expect(shown).toBeGreaterThan(0);
+    await waitFor(() => expect(serviceRows()).toHaveLength(shown));
   });
 });

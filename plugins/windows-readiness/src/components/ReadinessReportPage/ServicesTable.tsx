@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import Typography from '@material-ui/core/Typography';
 import { Table, type TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -7,8 +7,7 @@ import {
   type CheckId,
   type ReportRow,
 } from '@winready/plugin-windows-readiness-common';
-import { StatusChip } from '../common';
-import { checkTitle } from '../common';
+import { STATUS_LABELS, StatusChip, checkTitle } from '../common';
 
 export const SERVICES_PAGE_SIZE = 20;
 
@@ -55,8 +54,40 @@ function RefCell(props: { entityRef?: string; defaultKind: string }) {
   );
 }
 
+const shortRef = (ref?: string) =>
+  ref?.replace(/^[^:]*:(default\/)?/, '') ?? '';
+
+/** What the search box finds in each column: the text the column shows. */
+const SEARCHED: Record<string, (row: ReportRow) => string> = {
+  title: row => `${row.title} ${row.entityRef}`,
+  status: row => STATUS_LABELS[row.status],
+  owner: row => shortRef(row.owner),
+  system: row => shortRef(row.system),
+  clusters: row => row.clusters.join(' '),
+  failing: row => row.failing.map(id => `${id} ${checkTitle(id)}`).join(' '),
+  warning: row => row.warning.map(id => `${id} ${checkTitle(id)}`).join(' '),
+  summary: row => row.summary ?? '',
+};
+
+function found(text: string, search: string): boolean {
+  return text.toLocaleLowerCase('en-US').includes(search);
+}
+
+/** The search box's rule, for the table and for the count in its title. */
+export function matchesSearch(row: ReportRow, search: string): boolean {
+  const wanted = search.trim().toLocaleLowerCase('en-US');
+  return (
+    !wanted || Object.values(SEARCHED).some(text => found(text(row), wanted))
+  );
+}
+
+const searchable = (field: string) => ({
+  customFilterAndSearch: (search: string, row: ReportRow) =>
+    found(SEARCHED[field](row), search.trim().toLocaleLowerCase('en-US')),
+});
+
 // Static: material-table resets its state when the columns change identity.
-const COLUMNS: TableColumn<ReportRow>[] = [
+const BASE_COLUMNS: TableColumn<ReportRow>[] = [
   {
     title: 'Service',
     field: 'title',
@@ -109,6 +140,10 @@ const COLUMNS: TableColumn<ReportRow>[] = [
     render: row => <Summary text={row.summary} />,
   },
 ];
+const COLUMNS = BASE_COLUMNS.map(column => ({
+  ...column,
+  ...searchable(column.field as string),
+}));
 
 export interface ServicesTableProps {
   rows: readonly ReportRow[];
@@ -121,8 +156,29 @@ export interface ServicesTableProps {
  */
 function ServicesTableComponent(props: ServicesTableProps) {
   const { rows, title } = props;
-  // material-table writes `tableData` into its rows: give it copies.
-  const data = useMemo(() => rows.map(row => ({ ...row })), [rows]);
+  // material-table writes `tableData` into its rows: give it copies, with ids.
+  const data = useMemo(
+    () => rows.map(row => ({ ...row, id: row.entityRef })),
+    [rows],
+  );
+  const [search, setSearch] = useState('');
+  const onStateChange = useCallback(
+    (state: { search?: string }) => setSearch(state.search ?? ''),
+    [],
+  );
+  const shown = useMemo(
+    () =>
+      search.trim()
+        ? rows.filter(row => matchesSearch(row, search)).length
+        : rows.length,
+    [rows, search],
+  );
+  const count =
+    shown === rows.length
+      ? rows.length.toLocaleString('en-US')
+      : `${shown.toLocaleString('en-US')} of ${rows.length.toLocaleString(
+          'en-US',
+        )}`;
   const paged = rows.length > SERVICES_PAGE_SIZE;
   const options = useMemo(
     () => ({
@@ -138,10 +194,11 @@ function ServicesTableComponent(props: ServicesTableProps) {
   );
   return (
     <Table<ReportRow>
-      title={title ?? `Services (${rows.length.toLocaleString('en-US')})`}
+      title={title ?? `Services (${count})`}
       columns={COLUMNS}
       data={data}
       options={options}
+      onStateChange={onStateChange}
       emptyContent={
         <Typography color="textSecondary" style={{ padding: 16 }}>
           No service matches these filters.

@@ -16,6 +16,8 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   Area,
   AreaChart,
+  Bar,
+  BarChart,
   CartesianGrid,
   Legend,
   ResponsiveContainer,
@@ -64,7 +66,10 @@ function TrendSummary(props: { points: TrendPoint[] }) {
   );
 }
 
-/** Services per status over the days, as stacked areas. */
+/**
+ * Services per status over the days, as stacked areas; a single day (a fresh
+ * install) as one stacked bar, since an area needs two days to be drawn.
+ */
 export function ReportTrendChart(props: ReportTrendChartProps) {
   const {
     dimension = 'all',
@@ -103,25 +108,45 @@ export function ReportTrendChart(props: ReportTrendChartProps) {
           height={height}
           initialDimension={{ width: 600, height }}
         >
-          <AreaChart data={points}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="day" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Legend />
-            {SERVICE_STATUSES.map(status => (
-              <Area
-                key={status}
-                type="monotone"
-                dataKey={status}
-                name={STATUS_LABELS[status]}
-                stackId="services"
-                stroke={STATUS_COLORS[status]}
-                fill={STATUS_COLORS[status]}
-                isAnimationActive={false}
-              />
-            ))}
-          </AreaChart>
+          {points.length > 1 ? (
+            <AreaChart data={points}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {SERVICE_STATUSES.map(status => (
+                <Area
+                  key={status}
+                  type="monotone"
+                  dataKey={status}
+                  name={STATUS_LABELS[status]}
+                  stackId="services"
+                  stroke={STATUS_COLORS[status]}
+                  fill={STATUS_COLORS[status]}
+                  isAnimationActive={false}
+                />
+              ))}
+            </AreaChart>
+          ) : (
+            <BarChart data={points} barSize={64}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="day" />
+              <YAxis allowDecimals={false} />
+              <Tooltip />
+              <Legend />
+              {SERVICE_STATUSES.map(status => (
+                <Bar
+                  key={status}
+                  dataKey={status}
+                  name={STATUS_LABELS[status]}
+                  stackId="services"
+                  fill={STATUS_COLORS[status]}
+                  isAnimationActive={false}
+                />
+              ))}
+            </BarChart>
+          )}
         </ResponsiveContainer>
         <TrendSummary points={points} />
       </>

@@ -47,6 +47,29 @@ function placementObjects(
   return [...fromManifests, ...fromCluster];
 }
 
+/** A manifest document's workload, judged on its own (never folded into another). */
+function workloadOf(document: ManifestDocument, cluster: Cluster) {
+  if (!isWorkloadKind(document.object.kind)) return undefined;
+  const [workload] = extractWorkloads({
+    name: cluster.name,
+    nodePools: cluster.nodePools,
+    objects: [document.object],
+  });
+  return workload;
+}
+
+/** Every image the manifests' workloads run: what to ask the registry (or the store) about. */
+export function manifestImages(
+  documents: readonly ManifestDocument[],
+): string[] {
+  const none: Cluster = { name: '', nodePools: [] };
+  return [
+    ...new Set(
+      documents.flatMap(document => workloadOf(document, none)?.images ?? []),
+    ),
+  ].sort();
+}
+
 /**
  * Judges the workloads of Kubernetes manifests against one cluster's pools
  * with the same rules as `evaluateFleet` (through `evaluateWorkload`). Each
@@ -82,14 +105,10 @@ export function checkManifests(
     byStatus: emptyStatusCounts(),
   };
   const workloads: ManifestWorkloadResult[] = [];
-  for (const { object, ...location } of documents) {
-    if (!isWorkloadKind(object.kind)) continue;
-    const [workload] = extractWorkloads({
-      name: cluster.name,
-      nodePools: cluster.nodePools,
-      objects: [object],
-    });
+  for (const document of documents) {
+    const workload = workloadOf(document, cluster);
     if (!workload) continue;
+    const { object: _object, ...location } = document;
     const { result } = evaluateWorkload(
       { ...workload, pods: [], events: [] },
       pools,

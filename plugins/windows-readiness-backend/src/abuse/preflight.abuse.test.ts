@@ -39,7 +39,11 @@ describe('POST /v1/preflight under abuse', () => {
   let before: Awaited<ReturnType<typeof everything>>;
   beforeAll(async () => {
     before = await everything();
+  });
+
+  it('starts from the refresh’s data', () => {
     expect(before.winready_cluster_snapshots).toHaveLength(3);
+    expect(before.winready_images.length).toBeGreaterThan(0);
   });
 
   it('answers 413 to a body above the limit, naming it', async () => {

@@ -14,16 +14,19 @@ const stringMap = z.record(z.string(), text, {
   error: 'expected a map of strings',
 });
 
+// HostProcess containers are exempt from the build rule (DESIGN.md rule 3).
+const securityContext = z
+  .looseObject({
+    windowsOptions: z
+      .looseObject({ hostProcess: z.boolean().nullish() })
+      .nullish(),
+  })
+  .nullish();
+
 const container = z.looseObject({
   name: text.nullish(),
   image: nonEmpty,
-  securityContext: z
-    .looseObject({
-      windowsOptions: z
-        .looseObject({ hostProcess: z.boolean().nullish() })
-        .nullish(),
-    })
-    .nullish(),
+  securityContext,
 });
 
 const toleration = z.looseObject({
@@ -65,13 +68,7 @@ const podSpec = z.looseObject({
     .nullish(),
   runtimeClassName: text.nullish(),
   os: z.looseObject({ name: text }).nullish(),
-  securityContext: z
-    .looseObject({
-      windowsOptions: z
-        .looseObject({ hostProcess: z.boolean().nullish() })
-        .nullish(),
-    })
-    .nullish(),
+  securityContext,
 });
 
 const metadata = z

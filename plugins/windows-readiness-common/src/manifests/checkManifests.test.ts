@@ -1,7 +1,7 @@
 import { loadDemoFleet } from '../__testUtils__/demoFleet';
 import { evaluateFleet } from '../evaluate/evaluateFleet';
 import type { Cluster, Fleet } from '../model';
-import { checkManifests } from './checkManifests';
+import { checkManifests, manifestImages } from './checkManifests';
 import { parseManifests } from './parseManifests';
 
 const AS_OF = new Date('2026-11-27T00:00:00Z');
@@ -192,6 +192,24 @@ describe('checkManifests against the demo fleet', () => {
     expect(result.workloads.map(w => [w.file, w.status])).toEqual([
       ['overlays/prod.yaml', 'blocked'],
       ['overlays/test.yaml', 'at-risk'],
+    ]);
+  });
+
+  it('lists the images of every document, two renderings of one Deployment included', () => {
+    const documents = parseManifests([
+      { path: 'a.yaml', content: deployment('web', 'reg.example/web:1') },
+      {
+        path: 'b.yaml',
+        content: [
+          deployment('web', 'reg.example/web:2'),
+          '---',
+          'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c }',
+        ].join('\n'),
+      },
+    ]);
+    expect(manifestImages(documents)).toEqual([
+      'reg.example/web:1',
+      'reg.example/web:2',
     ]);
   });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   createBackendModule,
+  createServiceFactory,
   type BackendFeature,
 } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
@@ -20,7 +21,9 @@ import {
 } from '@winready/aks-simulator';
 // A test of this module runs the real readiness backend beside the scaffolder.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import windowsReadinessPlugin from '@winready/plugin-windows-readiness-backend';
+import windowsReadinessPlugin, {
+  clockServiceRef,
+} from '@winready/plugin-windows-readiness-backend';
 import { parseFleet } from '@winready/plugin-windows-readiness-common';
 import {
   readSourcesConfig,
@@ -43,6 +46,9 @@ export function demoEntities(): Entity[] {
       metadata: { namespace: 'default', ...entity.metadata },
     }));
 }
+
+/** The day the demo's verdicts are written for: dates count from it, whatever the day the test runs. */
+export const DEMO_NOW = new Date('2026-11-27T12:00:00Z');
 
 export interface ReadinessOnSimulator {
   sim: RunningSimulator;
@@ -75,7 +81,15 @@ export async function readinessOnSimulator(): Promise<ReadinessOnSimulator> {
   });
   return {
     sim,
-    features: [windowsReadinessPlugin, sourcesModule],
+    features: [
+      windowsReadinessPlugin,
+      sourcesModule,
+      createServiceFactory({
+        service: clockServiceRef,
+        deps: {},
+        factory: () => ({ now: () => DEMO_NOW }),
+      }),
+    ],
     stop: async () => {
       await sim.stop();
       rmSync(dir, { recursive: true, force: true });

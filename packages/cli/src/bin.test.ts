@@ -6,11 +6,16 @@ const BIN = path.resolve(__dirname, '../bin/winready');
 const FLEET = path.join(__dirname, '__fixtures__', 'fleet.yaml');
 
 function winready(...args: string[]) {
+  return winreadyWithInput(undefined, ...args);
+}
+
+function winreadyWithInput(input: string | undefined, ...args: string[]) {
   // Another cwd than the package's: the bin must find its source by itself.
   return spawnSync(process.execPath, [BIN, ...args], {
     cwd: os.tmpdir(),
     encoding: 'utf8',
     timeout: 60_000,
+    input,
   });
 }
 
@@ -43,5 +48,41 @@ describe('bin/winready', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/nodePools\[0\]\.taints\[0\] \(line 10\)/);
+  }, 60_000);
+
+  it('checks manifests piped to stdin, as helm template | winready check - does', () => {
+    const rendered = [
+      '---',
+      '# Source: app/templates/deployment.yaml',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: app }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      nodeSelector: { kubernetes.io/os: windows }',
+      '      containers: [{ name: app, image: example.azurecr.io/legacy:ltsc2019 }]',
+      '',
+    ].join('\n');
+    const run = winreadyWithInput(
+      rendered,
+      'check',
+      '-',
+      '--stdin-name',
+      'charts/app/rendered.yaml',
+      '--fleet',
+      FLEET,
+      '--cluster',
+      'aks-test',
+      '--format',
+      'github',
+      '--fail-on',
+      'blocked',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=charts\/app\/rendered\.yaml,line=3,title=winready /m,
+    );
   }, 60_000);
 });

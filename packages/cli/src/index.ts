@@ -1,11 +1,14 @@
 /**
- * The `winready` command: evaluate and what-if from a fleet file.
+ * The `winready` command: evaluate and what-if from a fleet file, and check
+ * manifests before deploy.
  *
  * @packageDocumentation
  */
 
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand, type CheckOptions } from './commands/check';
 import { evaluateCommand } from './commands/evaluate';
+import { CHECK_FORMATS } from './formats/check';
 import { whatIfCommand, type WhatIfOptions } from './commands/whatIf';
 import {
   CliError,
@@ -14,7 +17,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
 } from './exitCodes';
-import type { CliIo } from './io';
+import { readAll, type CliIo } from './io';
 import { commonOptions, type CommonOptions } from './options';
 import packageJson from '../package.json';
 
@@ -51,6 +54,45 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void) {
   commonOptions().forEach(option => whatIf.addOption(option));
   whatIf.action(async (file: string | undefined, options: WhatIfOptions) =>
     setExitCode(await whatIfCommand(file, options, io)),
+  );
+
+  const check = program
+    .command('check')
+    .description(
+      'Check Kubernetes manifests against the node pools of the cluster they will land on, before deploy.',
+    )
+    .argument(
+      '<paths...>',
+      'manifest files or folders (.yaml, .yml, .json, recursively), - for stdin',
+    )
+    .requiredOption(
+      '--cluster <name>',
+      'the cluster the manifests will land on',
+    )
+    .option('--fleet <file>', 'pools and images from a fleet file')
+    .option(
+      '--backend <url>',
+      "pools and images from a windows-readiness backend's collected data",
+    )
+    .option(
+      '--token <token>',
+      'Backstage token for --backend (default: $WINREADY_TOKEN)',
+    )
+    .option(
+      '--stdin-name <path>',
+      'the path to report for manifests read from stdin',
+      'stdin',
+    );
+  commonOptions()
+    .filter(option => option.long !== '--format')
+    .forEach(option => check.addOption(option));
+  check.addOption(
+    new Option('--format <format>', 'output format')
+      .choices(CHECK_FORMATS)
+      .default('json'),
+  );
+  check.action(async (paths: string[], options: CheckOptions) =>
+    setExitCode(await checkCommand(paths, options, io)),
   );
   return program;
 }
@@ -91,6 +133,7 @@ export function run(): void {
   main(process.argv.slice(2), {
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
+    stdin: maxBytes => readAll(process.stdin, maxBytes),
   }).then(code => {
     // Not process.exit: piped output must finish flushing first.
     process.exitCode = code;

@@ -7,6 +7,7 @@ import type {
 import {
   createSnapshotBuilder,
   readSourcesConfig,
+  type SnapshotBuilder,
   type SnapshotProgress,
 } from '@winready/plugin-windows-readiness-node';
 import { CliError, errorMessage } from './exitCodes';
@@ -36,6 +37,11 @@ function describeProgress(progress: SnapshotProgress): string {
 export async function collectLiveFleet(
   configPaths: string[],
   io: CliIo,
+  /** Which clusters and images to collect (default all, and the services' images). */
+  scope: Pick<
+    Parameters<SnapshotBuilder['build']>[0] & object,
+    'onlyClusters' | 'describeImagesOf' | 'alsoDescribe'
+  > = {},
 ): Promise<LiveFleet> {
   if (configPaths.length === 0) {
     throw new CliError('--live needs at least one --config <app-config.yaml>');
@@ -60,6 +66,7 @@ export async function collectLiveFleet(
     });
     let lastImages = -1;
     const fleet = await builder.build({
+      ...scope,
       onProgress: progress => {
         // Image progress ticks per image: print every tenth.
         if (progress.phase === 'images') {

@@ -1,7 +1,9 @@
 /**
  * Scaffolder module: `aks:nodepool:create`, which creates a correctly
  * tainted Windows (or any) AKS node pool, and the template that uses it
- * (`templates/windows-nodepool/template.yaml`).
+ * (`templates/windows-nodepool/template.yaml`); `windows-readiness:check`,
+ * which checks a template's rendered manifests against a cluster's pools
+ * (`templates/windows-service/template.yaml`).
  *
  * @packageDocumentation
  */
@@ -12,6 +14,11 @@ export {
   CREATE_NODE_POOL_ACTION_ID,
 } from './actions/createNodePoolAction';
 export type { CreateNodePoolActionOptions } from './actions/createNodePoolAction';
+export {
+  checkManifestsAction,
+  CHECK_MANIFESTS_ACTION_ID,
+} from './actions/checkManifestsAction';
+export type { CheckManifestsActionOptions } from './actions/checkManifestsAction';
 export { AgentPoolOperations } from './azure/AgentPoolOperations';
 export { aksNodePoolActionExtensionPoint } from './extensions';
 export type {

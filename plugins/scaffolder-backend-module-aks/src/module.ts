@@ -10,6 +10,7 @@ import {
   readSourcesConfig,
 } from '@winready/plugin-windows-readiness-node';
 import { AgentPoolOperations } from './azure/AgentPoolOperations';
+import { checkManifestsAction } from './actions/checkManifestsAction';
 import { createNodePoolAction } from './actions/createNodePoolAction';
 import {
   aksNodePoolActionExtensionPoint,
@@ -18,7 +19,10 @@ import {
 
 const DEFAULT_POLL_INTERVAL_SECONDS = 15;
 
-/** Adds `aks:nodepool:create` to the scaffolder, with the readiness backend's Azure config. */
+/**
+ * Adds `aks:nodepool:create` (with the readiness backend's Azure config) and
+ * `windows-readiness:check` (through the readiness backend) to the scaffolder.
+ */
 export const scaffolderModuleAks = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'aks',
@@ -34,8 +38,10 @@ export const scaffolderModuleAks = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, logger }) {
+      async init({ scaffolder, config, logger, discovery, auth }) {
         const sources = readSourcesConfig(config);
         const pollIntervalMs =
           (config.getOptionalNumber(
@@ -69,6 +75,7 @@ export const scaffolderModuleAks = createBackendModule({
               : undefined,
             osSkus: buildOsSkuTable(sources.osSkus),
           }),
+          checkManifestsAction({ discovery, auth }),
         );
       },
     });

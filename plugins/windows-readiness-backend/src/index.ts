@@ -7,4 +7,6 @@
 
 export { windowsReadinessPlugin as default } from './plugin';
 export { REFRESH_TASK_ID } from './plugin';
+/** Where the plugin reads the time; tests and embedders may replace it. */
+export { clockServiceRef, type ClockService } from './service/clock';
 export * from './store';

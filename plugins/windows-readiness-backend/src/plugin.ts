@@ -18,6 +18,7 @@ import { clockServiceRef } from './service/clock';
 import { EntityCache } from './service/EntityCache';
 import { ReadinessQueries } from './service/ReadinessQueries';
 import { ReadinessRefresher } from './service/ReadinessRefresher';
+import { createPreflightRouter } from './service/preflight';
 import { createRouter } from './service/router';
 
 export const REFRESH_TASK_ID = 'windows-readiness-refresh';
@@ -110,6 +111,15 @@ export const windowsReadinessPlugin = createBackendPlugin({
             queries,
             refresher,
             refreshTaskId: REFRESH_TASK_ID,
+            preflight: createPreflightRouter({
+              httpAuth: deps.httpAuth,
+              permissions: deps.permissions,
+              store,
+              osSkus: config.osSkus,
+              retirementWarningDays: config.retirementWarningDays,
+              now: () => deps.clock.now(),
+              limits: config.preflight,
+            }),
           }),
         );
       },

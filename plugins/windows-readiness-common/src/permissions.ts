@@ -12,7 +12,17 @@ export const windowsReadinessRefreshPermission = createPermission({
   attributes: { action: 'update' },
 });
 
+/**
+ * Check manifests against one cluster's pools before deploy (`POST
+ * /v1/preflight`): the answer shows that cluster's pools, nothing of any entity.
+ */
+export const windowsReadinessPreflightPermission = createPermission({
+  name: 'windows-readiness.preflight',
+  attributes: { action: 'read' },
+});
+
 export const windowsReadinessPermissions = [
   windowsReadinessReportReadPermission,
   windowsReadinessRefreshPermission,
+  windowsReadinessPreflightPermission,
 ];

@@ -38,3 +38,10 @@ export {
   mayHideClusters,
 } from './snapshot/clusterScopedErrors';
 export * from './extensions';
+export {
+  readManifestFiles,
+  ManifestReadError,
+} from './manifests/readManifestFiles';
+export type { ReadManifestFilesOptions } from './manifests/readManifestFiles';
+export { PreflightClient, PreflightError } from './preflight/PreflightClient';
+export type { PreflightClientOptions } from './preflight/PreflightClient';

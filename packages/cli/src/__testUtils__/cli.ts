@@ -10,6 +10,14 @@ export const JSON_FORMAT = ['--format', 'json'];
 
 /** Runs main in process and collects what it writes and its exit code. */
 export async function cli(...argv: string[]) {
+  return cliWithStdin(undefined, ...argv);
+}
+
+/** As `cli`, with `stdin` as standard input (for `-`). */
+export async function cliWithStdin(
+  stdin: string | undefined,
+  ...argv: string[]
+) {
   let stdout = '';
   let stderr = '';
   const code = await main(argv, {
@@ -19,6 +27,16 @@ export async function cli(...argv: string[]) {
     stderr: text => {
       stderr += text;
     },
+    ...(stdin === undefined
+      ? {}
+      : {
+          stdin: async (maxBytes: number) => {
+            if (Buffer.byteLength(stdin) > maxBytes) {
+              throw new Error(`stdin holds more than ${maxBytes} bytes`);
+            }
+            return stdin;
+          },
+        }),
   });
   return { code, stdout, stderr };
 }

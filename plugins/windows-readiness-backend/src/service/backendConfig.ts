@@ -18,6 +18,7 @@ export interface BackendConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   historyDays: number;
   retirementWarningDays: number;
+  preflight: { maxBodyBytes: number; maxDocuments: number };
 }
 
 function positive(config: Config | undefined, key: string, fallback: number) {
@@ -59,5 +60,9 @@ export function readBackendConfig(root: Config): BackendConfig {
     schedule,
     historyDays: positive(config, 'historyDays', 400),
     retirementWarningDays: positive(config, 'retirementWarningDays', 180),
+    preflight: {
+      maxBodyBytes: positive(config, 'preflight.maxBodyBytes', 1024 * 1024),
+      maxDocuments: positive(config, 'preflight.maxDocuments', 1000),
+    },
   };
 }

@@ -3,6 +3,7 @@
  * (conditional catalog read: router.conditional.test.ts).
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { API, asUser, get, post } from '../__testUtils__/harness';
 import {
@@ -29,6 +30,7 @@ const ROUTES: Array<[string, string]> = [
   ['POST', '/v1/what-if'],
   ['POST', '/v1/refresh'],
   ['GET', '/v1/status'],
+  ['POST', '/v1/preflight'],
 ];
 const call = (method: string, path: string, auth?: string) => {
   const req =
@@ -92,6 +94,34 @@ describe('permissions', () => {
     expect((await post(ctx.server, '/v1/what-if', WHAT_IF)).status).toBe(403);
     // The entity route follows catalog read access, not the report permission.
     expect((await entity('orders-legacy')).status).toBe(200);
+  });
+
+  it('asks for windows-readiness.preflight to check manifests, and for nothing else', async () => {
+    const body = {
+      cluster: 'aks-weu-legacy',
+      manifests: [{ content: 'apiVersion: v1\nkind: ConfigMap\n' }],
+    };
+    ctx.policy = denying('windows-readiness.preflight');
+    const denied = await post(ctx.server, '/v1/preflight', body);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe(
+      'Missing permission windows-readiness.preflight',
+    );
+    expect((await get(ctx.server, '/v1/report')).status).toBe(200);
+
+    // A CI job's service token with only this permission gets its answer.
+    ctx.policy = (permission: string) =>
+      permission === 'windows-readiness.preflight'
+        ? AuthorizeResult.ALLOW
+        : AuthorizeResult.DENY;
+    const service = mockCredentials.service.header({
+      onBehalfOf: mockCredentials.service('external:ci'),
+      targetPluginId: 'windows-readiness',
+    });
+    const allowed = await post(ctx.server, '/v1/preflight', body, service);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.cluster.name).toBe('aks-weu-legacy');
+    expect((await get(ctx.server, '/v1/report', service)).status).toBe(403);
   });
 
   it('answers 403 for an entity whose catalog read is denied, without saying whether it exists', async () => {

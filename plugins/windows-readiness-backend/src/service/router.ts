@@ -37,6 +37,8 @@ export interface RouterOptions {
   queries: ReadinessQueries;
   refresher: ReadinessRefresher;
   refreshTaskId: string;
+  /** `POST /v1/preflight`, with its own body limit (./preflight.ts). */
+  preflight?: express.Router;
 }
 
 const ENTITY_PART = /^[A-Za-z0-9][-A-Za-z0-9_.:]{0,252}$/;
@@ -47,6 +49,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, queries, store } = options;
   const router = Router();
+  if (options.preflight) router.use(options.preflight);
   router.use(express.json({ limit: '16kb' }));
 
   const authorized = async (req: Request, permission: BasicPermission) => {

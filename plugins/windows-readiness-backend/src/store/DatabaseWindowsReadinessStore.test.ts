@@ -246,6 +246,57 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    describe('loadClusterForCheck', () => {
+      it('reads one cluster and the records of the images asked for, by exact or canonical reference', async () => {
+        await saveDemo();
+        await store.saveImages(
+          {
+            'nginx:1.25': {
+              platforms: [{ os: 'linux', architecture: 'amd64' }],
+            },
+          },
+          T1,
+        );
+        const { cluster, images } = await store.loadClusterForCheck(
+          'aks-weu-legacy',
+          [
+            'winreadydemo.azurecr.io/orders/api:1.4.2-1803',
+            'docker.io/library/nginx:1.25',
+            'winreadydemo.azurecr.io/orders/api:9.9.9',
+          ],
+        );
+        expect(cluster).toMatchObject({
+          name: 'aks-weu-legacy',
+          collectedAt: T1.toISOString(),
+          stale: false,
+        });
+        expect(cluster!.nodePools.map(p => p.name)).toEqual([
+          'system',
+          'npwin',
+        ]);
+        expect(Object.keys(images).sort()).toEqual([
+          'nginx:1.25',
+          'winreadydemo.azurecr.io/orders/api:1.4.2-1803',
+        ]);
+        expect(images['winreadydemo.azurecr.io/orders/api:1.4.2-1803']).toEqual(
+          demoFleet.images!['winreadydemo.azurecr.io/orders/api:1.4.2-1803'],
+        );
+      });
+
+      it('answers no cluster for one never stored, and refuses bad input before the database', async () => {
+        await saveDemo();
+        expect(await store.loadClusterForCheck('nope', ['x:1'])).toEqual({
+          images: {},
+        });
+        await expect(store.loadClusterForCheck('', [])).rejects.toBeInstanceOf(
+          InputError,
+        );
+        await expect(
+          store.loadClusterForCheck('aks-weu-legacy', [42 as any]),
+        ).rejects.toBeInstanceOf(InputError);
+      });
+    });
+
     describe('images', () => {
       const ref = 'winreadydemo.azurecr.io/payments/api:5.1.0';
 

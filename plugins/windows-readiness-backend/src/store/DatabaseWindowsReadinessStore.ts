@@ -76,6 +76,10 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return snapshots.listClusterStates(this.db, names);
   }
 
+  loadClusterForCheck(name: string, imageReferences: readonly string[]) {
+    return snapshots.loadClusterForCheck(this.db, name, imageReferences);
+  }
+
   loadFleet(): Promise<StoredFleet> {
     return snapshots.loadFleet(this.db);
   }

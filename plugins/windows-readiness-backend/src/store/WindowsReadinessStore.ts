@@ -131,6 +131,19 @@ export interface WindowsReadinessStore {
 
   loadFleet(): Promise<StoredFleet>;
 
+  /**
+   * One cluster's latest snapshot (undefined when there is none) and the
+   * records of the given image references, matched exactly or by canonical
+   * reference: what a check before deploy reads, and nothing else.
+   */
+  loadClusterForCheck(
+    name: string,
+    imageReferences: readonly string[],
+  ): Promise<{
+    cluster?: StoredCluster;
+    images: Record<string, ImageRecord>;
+  }>;
+
   /** The collection state of the named clusters (all when absent); cheap: no snapshot is read. */
   listClusterStates(names?: readonly string[]): Promise<ClusterState[]>;
 

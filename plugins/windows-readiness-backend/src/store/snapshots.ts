@@ -1,10 +1,11 @@
 import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
-import type {
-  ClusterState,
-  Cluster,
-  ImageRecord,
-  SourceError,
+import {
+  normalizeImageReference,
+  type ClusterState,
+  type Cluster,
+  type ImageRecord,
+  type SourceError,
 } from '@winready/plugin-windows-readiness-common';
 import {
   INSERT_BATCH,
@@ -270,4 +271,43 @@ export async function loadFleet(knex: Knex): Promise<StoredFleet> {
     clusters: clusterRows.map(toStoredCluster),
     images,
   };
+}
+
+/**
+ * One cluster's snapshot and the records of the given images, matched as
+ * the evaluator matches them (exactly or by canonical reference): all a
+ * check before deploy reads. Only the reference column of the other images
+ * is read.
+ */
+export async function loadClusterForCheck(
+  knex: Knex,
+  name: string,
+  references: readonly string[],
+): Promise<{ cluster?: StoredCluster; images: Record<string, ImageRecord> }> {
+  requireClusterName(name, 'cluster name');
+  requireArray(references, 'references').forEach((reference, index) =>
+    requireName(reference, `references[${index}]`, IMAGE_REFERENCE_MAX),
+  );
+  const row = await knex(TABLES.clusterSnapshots).where({ name }).first();
+  if (!row) return { images: {} };
+  const wanted = new Set(references.map(normalizeImageReference));
+  const stored: string[] = await knex(TABLES.images).pluck('reference');
+  const matching = stored.filter(reference =>
+    wanted.has(normalizeImageReference(reference)),
+  );
+  const images: Record<string, ImageRecord> = {};
+  if (matching.length > 0) {
+    const rows = await whereValueIn(
+      knex,
+      knex(TABLES.images).select('reference', 'record'),
+      'reference',
+      matching,
+    );
+    for (const image of rows) {
+      images[image.reference] = parseJson<ImageRecord>(image.record, {
+        platforms: [],
+      });
+    }
+  }
+  return { cluster: toStoredCluster(row), images };
 }

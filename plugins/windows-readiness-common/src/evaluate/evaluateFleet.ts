@@ -1,7 +1,4 @@
-import { analyzeWorkload } from '../analysis/workloadAnalysis';
-import { buildOsSkuTable, type OsSkuTable } from '../catalog/osSkus';
-import { checkWindowsPoolTaint, WORKLOAD_CHECKS } from '../checks';
-import type { CheckContext } from '../checks';
+import { checkWindowsPoolTaint } from '../checks';
 import { ImageCatalog } from '../images/imageReference';
 import type {
   ClusterResult,
@@ -16,14 +13,14 @@ import { formatTaint } from '../scheduling/taints';
 import { windowsBuildName } from '../catalog/windowsBuilds';
 import { formatWindowsVersion } from '../versions/windowsVersion';
 import { extractWorkloads, type Workload } from '../workloads/workloads';
+import {
+  createCheckContext,
+  evaluateWorkload,
+  type CheckContextOptions,
+} from './evaluateWorkload';
 import { serviceStatus, worstPerCheck } from './status';
 
-export interface EvaluateOptions {
-  /** Dates count from here; defaults to now. */
-  asOf?: Date;
-  /** The OS SKU table, with config overrides applied. */
-  osSkus?: OsSkuTable;
-  retirementWarningDays?: number;
+export interface EvaluateOptions extends CheckContextOptions {
   /**
    * Which services a workload belongs to. By default its
    * `backstage.io/kubernetes-id` label; the backend also maps catalog
@@ -63,12 +60,7 @@ export function evaluateFleet(
   fleet: Fleet,
   options: EvaluateOptions = {},
 ): EvaluationResult {
-  const asOf = options.asOf ?? new Date();
-  const context: CheckContext = {
-    asOf,
-    osSkus: options.osSkus ?? buildOsSkuTable(),
-    retirementWarningDays: options.retirementWarningDays ?? 180,
-  };
+  const context = createCheckContext(options);
   const catalog = new ImageCatalog(fleet.images ?? {});
   const workloadResults: WorkloadResult[] = [];
   const clusters: ClusterResult[] = [];
@@ -84,35 +76,18 @@ export function evaluateFleet(
     for (const workload of extractWorkloads(cluster)) {
       const serviceIds = serviceIdsOf(workload);
       if (serviceIds.length === 0) continue;
-      const analysis = analyzeWorkload(
+      const { result, runsOn } = evaluateWorkload(
         workload,
         pools,
         cluster.objects ?? [],
         catalog,
+        context,
       );
-      const checks = WORKLOAD_CHECKS.map(check => check(analysis, context));
-      for (const pool of analysis.runsOn) {
+      for (const pool of runsOn) {
         servicesByPool.get(pool.name)?.push(...serviceIds);
       }
-      const poolNames = (list: PoolProfile[]) => list.map(pool => pool.name);
-      const shared = {
-        cluster: cluster.name,
-        namespace: workload.namespace,
-        kind: workload.kind,
-        name: workload.name,
-        involvesWindows: analysis.involvesWindows,
-        images: workload.images,
-        pools: {
-          selected: poolNames(analysis.selected),
-          eligible: poolNames(analysis.eligible),
-          compatible: poolNames(analysis.compatible),
-          runsOn: poolNames(analysis.runsOn),
-        },
-        status: serviceStatus(checks, analysis.involvesWindows),
-        checks,
-      };
       for (const serviceId of serviceIds) {
-        workloadResults.push({ ...shared, serviceId });
+        workloadResults.push({ ...result, serviceId });
       }
     }
     clusters.push({
@@ -129,7 +104,7 @@ export function evaluateFleet(
   }
 
   return {
-    asOf: asOf.toISOString(),
+    asOf: context.asOf.toISOString(),
     services: groupByService(workloadResults),
     clusters,
   };

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Fleet } from '../model';
 import { fleetSchema } from './fleetSchema';
 
@@ -38,8 +38,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 // A missing key has no node: point at the closest thing that is there.
-function offsetOf(
-  document: ReturnType<typeof parseDocument>,
+export function offsetOf(
+  document: Pick<Document, 'getIn'>,
   path: ReadonlyArray<PropertyKey>,
 ): number | undefined {
   for (let length = path.length; length >= 0; length--) {

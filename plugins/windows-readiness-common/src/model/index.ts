@@ -2,3 +2,4 @@ export * from './kubernetes';
 export * from './fleet';
 export * from './results';
 export * from './api';
+export * from './manifestCheck';

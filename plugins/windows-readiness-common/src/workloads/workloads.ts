@@ -19,6 +19,11 @@ const WORKLOAD_KINDS = new Set([
   'Pod',
 ]);
 
+/** Kinds that run pods: each object of these kinds is, or belongs to, a workload. */
+export function isWorkloadKind(kind: string | undefined): boolean {
+  return WORKLOAD_KINDS.has(kind ?? '');
+}
+
 /** A top-level controller (or bare pod) with the pods and events that belong to it. */
 export interface Workload {
   cluster: string;

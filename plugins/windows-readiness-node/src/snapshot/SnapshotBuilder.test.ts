@@ -150,6 +150,24 @@ describe('SnapshotBuilder', () => {
     ]);
   });
 
+  it('collects only the clusters asked for and describes the images given', async () => {
+    const reader = new RecordingReader();
+    const images = new RecordingImages();
+    const fleet = await new SnapshotBuilder({
+      locators: [locator([cluster('a'), cluster('b'), cluster('down')])],
+      reader,
+      images,
+      now,
+    }).build({
+      onlyClusters: ['b'],
+      describeImagesOf: () => false,
+      alsoDescribe: ['reg.example/manifest:2', 'reg.example/manifest:2'],
+    });
+    expect(fleet.clusters.map(c => c.name)).toEqual(['b']);
+    expect(reader.maxInFlight).toBe(1);
+    expect(images.asked).toEqual(['reg.example/manifest:2']);
+  });
+
   it('bounds how many clusters are collected at once', async () => {
     const reader = new RecordingReader();
     const names = Array.from({ length: 12 }, (_, i) => cluster(`c${i}`));

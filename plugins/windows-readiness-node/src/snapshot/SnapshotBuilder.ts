@@ -61,6 +61,10 @@ export class SnapshotBuilder {
        * catalog maps through label selectors.
        */
       describeImagesOf?: (workload: Workload) => boolean;
+      /** Collect only the clusters of these names (the others are located, not read). */
+      onlyClusters?: readonly string[];
+      /** Image references to describe besides the workloads' (a manifest's, before deploy). */
+      alsoDescribe?: readonly string[];
     } = {},
   ): Promise<Fleet> {
     const { signal, onProgress } = options;
@@ -84,7 +88,10 @@ export class SnapshotBuilder {
       total: targets.length,
     });
 
-    const unique = dedupeByName(targets, errors);
+    const only = options.onlyClusters && new Set(options.onlyClusters);
+    const unique = dedupeByName(targets, errors).filter(
+      target => !only || only.has(target.name),
+    );
     let done = 0;
     const clusters = await mapConcurrent(
       unique,
@@ -102,13 +109,14 @@ export class SnapshotBuilder {
     );
 
     const references = [
-      ...new Set(
-        clusters.flatMap(cluster =>
+      ...new Set([
+        ...clusters.flatMap(cluster =>
           extractWorkloads(cluster)
             .filter(describeImagesOf)
             .flatMap(workload => workload.images),
         ),
-      ),
+        ...(options.alsoDescribe ?? []),
+      ]),
     ].sort();
     const images = await this.options.images.describeAll(references, {
       signal,

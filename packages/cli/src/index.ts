@@ -89,7 +89,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void) {
   check.addOption(
     new Option('--format <format>', 'output format')
       .choices(CHECK_FORMATS)
-      .default('json'),
+      .default('table'),
   );
   check.action(async (paths: string[], options: CheckOptions) =>
     setExitCode(await checkCommand(paths, options, io)),

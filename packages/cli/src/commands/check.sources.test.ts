@@ -35,7 +35,15 @@ jest.setTimeout(90_000);
 const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = path.join(ROOT, 'examples/fleets/demo.yaml');
 const EXAMPLES = path.join(ROOT, 'examples/manifests');
-const TARGET = ['--cluster', 'aks-weu-legacy', '--at', '2026-11-27'];
+// JSON unless a test names another format (the default is a table).
+const TARGET = [
+  '--cluster',
+  'aks-weu-legacy',
+  '--at',
+  '2026-11-27',
+  '--format',
+  'json',
+];
 
 /** A Deployment on the legacy cluster with an image only aks-neu-modern runs. */
 const OTHER_CLUSTERS_IMAGE = `apiVersion: apps/v1

@@ -10,7 +10,16 @@ const ROOT = path.resolve(__dirname, '../../../..');
 const DEMO = path.join(ROOT, 'examples/fleets/demo.yaml');
 const EXAMPLES = path.join(ROOT, 'examples/manifests');
 const AT = ['--at', '2026-11-27'];
-const DEMO_CLUSTER = ['--fleet', DEMO, '--cluster', 'aks-weu-legacy', ...AT];
+// JSON unless a test names another format (the default is a table).
+const DEMO_CLUSTER = [
+  '--fleet',
+  DEMO,
+  '--cluster',
+  'aks-weu-legacy',
+  ...AT,
+  '--format',
+  'json',
+];
 
 /** The OASIS SARIF 2.1.0 schema (draft-07; __fixtures__/sarif/README.md says where from). */
 const validateSarif = (() => {
@@ -114,6 +123,23 @@ const workloadsOf = (stdout: string) =>
   ]);
 
 describe('winready check', () => {
+  it('prints a table for a person at a terminal by default', async () => {
+    const { code, stdout } = await cli(
+      'check',
+      EXAMPLES,
+      '--fleet',
+      DEMO,
+      '--cluster',
+      'aks-weu-legacy',
+      ...AT,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^location\s+workload\s+status/m);
+    expect(stdout).toMatch(
+      /orders-legacy\.yaml:19\s+Deployment orders\/orders-legacy\s+blocked/,
+    );
+  });
+
   it('reads a folder and points the 1803 result at its file and line, in SARIF', async () => {
     // As the README runs it, from the repository root.
     const cwd = process.cwd();

@@ -108,7 +108,9 @@ describe('ServicesTable search', () => {
       await screen.findByText(`Services (${office.length} of ${total})`),
     ).toBeInTheDocument();
     // The table filters after its debounce.
-    await waitFor(() => expect(serviceRows()).toHaveLength(office.length));
+    await waitFor(() => expect(serviceRows()).toHaveLength(office.length), {
+      timeout: 10_000,
+    });
   });
 
   it.each([
@@ -123,6 +125,8 @@ describe('ServicesTable search', () => {
     const title = await screen.findByText(/^Services \(\d+ of \d+\)$/);
     const shown = Number(/\((\d+) of/.exec(title.textContent!)![1]);
     expect(shown).toBeGreaterThan(0);
-    await waitFor(() => expect(serviceRows()).toHaveLength(shown));
+    await waitFor(() => expect(serviceRows()).toHaveLength(shown), {
+      timeout: 10_000,
+    });
   });
 });

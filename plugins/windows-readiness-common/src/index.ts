@@ -25,5 +25,6 @@ export * from './whatIf/whatIf';
 export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
 export * from './report/reportRowFilter';
+export * from './report/reportRowChecks';
 export * from './fleet/loadFleet';
 export * from './permissions';

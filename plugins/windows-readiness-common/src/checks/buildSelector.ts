@@ -2,6 +2,12 @@ import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
 import type { CheckResult } from '../model';
 import { buildSelectorSnippet } from './remediation';
 import { names, poolEvidence, result, type CheckContext } from './context';
+import {
+  imageUnknownReason,
+  joinReasons,
+  poolBuildUnknownReason,
+  settleSummary,
+} from './unknownReasons';
 
 const ID = 'build-selector';
 
@@ -17,6 +23,20 @@ export function checkBuildSelector(
   const undecided = windowsEligible.filter(
     pool => fit.get(pool.name) === 'unknown',
   );
+  const unknownImages = analysis.images.filter(image => !image.known);
+  // Rule 2: an image the registry has not described leaves the build open.
+  if (bad.length === 0 && undecided.length > 0 && unknownImages.length > 0) {
+    const reasons = joinReasons(unknownImages.map(imageUnknownReason));
+    return result(
+      ID,
+      'unknown',
+      `Cannot tell whether ${names(
+        undecided,
+      )} can start the images: ${reasons}.`,
+      undecided.map(pool => poolEvidence(workload, pool)),
+      { summary: settleSummary(unknownImages) },
+    );
+  }
   if (good.length === 0) {
     return result(
       ID,
@@ -44,11 +64,17 @@ export function checkBuildSelector(
     );
   }
   if (undecided.length > 0) {
+    const reasons = joinReasons(undecided.map(poolBuildUnknownReason));
     return result(
       ID,
       'unknown',
-      `Cannot tell whether ${names(undecided)} can start the images.`,
-      undecided.map(pool => poolEvidence(workload, pool)),
+      `Cannot tell whether ${names(
+        undecided,
+      )} can start the images: ${reasons}.`,
+      undecided.map(pool =>
+        poolEvidence(workload, pool, { detail: poolBuildUnknownReason(pool) }),
+      ),
+      { summary: settleSummary([], undecided) },
     );
   }
   return result(

@@ -16,6 +16,7 @@ import {
   type CheckContext,
 } from './context';
 import {
+  imageUnknownDetail,
   imageUnknownReason,
   joinReasons,
   poolBuildUnknownReason,
@@ -26,7 +27,7 @@ const ID = 'image-os-build';
 
 function whyNotFit(fit: Fit, image: ImageFacts, pool: PoolProfile): string {
   if (fit === 'unknown' && image.known) return poolBuildUnknownReason(pool);
-  if (fit === 'unknown') return imageUnknownReason(image);
+  if (fit === 'unknown') return imageUnknownDetail(image);
   return image.windows
     ? 'No Windows platform of this image can start on this build (process isolation).'
     : 'The image has no Windows platform.';
@@ -53,7 +54,7 @@ function undecided(analysis: WorkloadAnalysis): CheckResult {
       cluster: workload.cluster,
       object: objectRef(workload),
       image: image.reference,
-      detail: imageUnknownReason(image),
+      detail: imageUnknownDetail(image),
     })),
     { summary: settleSummary(images) },
   );
@@ -141,7 +142,9 @@ export function checkImageOsBuild(
         !settledNo &&
         (!image.known || analysis.eligible.includes(pool))
       ) {
-        reasons.push(whyNotFit(fit, image, pool));
+        reasons.push(
+          image.known ? poolBuildUnknownReason(pool) : imageUnknownReason(image),
+        );
         if (image.known) unknownBuilds.add(pool);
         else unknownImages.add(image);
       }

@@ -76,7 +76,7 @@ const CASES: Array<
       'upgrade-path': 'unknown',
     },
     'unknown',
-    /the registry has not described contoso\.azurecr\.io\/app:7\.3 \(.*401 Unauthorized.*\): check the registry's credentials/,
+    /the registry has not described contoso\.azurecr\.io\/app:7\.3\b.*To settle it: check the registry's credentials/,
   ],
   [
     'a missing toleration gets the taint verdict, not a rebuild',
@@ -185,6 +185,11 @@ describe('rule 2: an image the registry has not described', () => {
       result: 'unknown',
       evidence: [expect.objectContaining({ pool: 'npw22' })],
     });
-    expect(upgrade.message).toContain(APP_UNAUTHORIZED_RECORD.error);
+    expect(upgrade.message).toContain(
+      `the registry has not described ${APP_UNAUTHORIZED}`,
+    );
+    // What the registry said is kept as evidence.
+    const build = judge(input).checks[0];
+    expect(build.evidence[0].detail).toContain(APP_UNAUTHORIZED_RECORD.error);
   });
 });

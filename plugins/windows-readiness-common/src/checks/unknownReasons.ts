@@ -40,12 +40,20 @@ export function settleImage(image: ImageFacts): string {
   return "list its platforms under `images` in the fleet file, or check the registry's credentials";
 }
 
-/** `the registry has not described <ref> (<error>): <what would settle it>`. */
+/**
+ * `the registry has not described <ref>`: what could not be told. What the
+ * registry said goes to the evidence (imageUnknownDetail), what would settle
+ * it to the remediation (settleSummary), so that the verdict reads the same
+ * whether the fleet came from a file or from a registry.
+ */
 export function imageUnknownReason(image: ImageFacts): string {
+  return `the registry has not described ${image.reference}`;
+}
+
+/** The reason with the registry's own words and what would settle it. */
+export function imageUnknownDetail(image: ImageFacts): string {
   const said = image.error ? ` (${image.error})` : '';
-  return `the registry has not described ${
-    image.reference
-  }${said}: ${settleImage(image)}`;
+  return `${imageUnknownReason(image)}${said}: ${settleImage(image)}`;
 }
 
 /** What would tell a pool's Windows build. */
@@ -57,16 +65,12 @@ export function settlePoolBuild(pool: PoolProfile): string {
   }`;
 }
 
-/** `the Windows build of pool <p> is unknown (…): <what would settle it>`. */
+/** `the Windows build of pool <p> is unknown (…)`. */
 export function poolBuildUnknownReason(pool: PoolProfile): string {
   const sku = pool.osSku
     ? `OS SKU ${pool.osSku} is not in the OS SKU table`
     : 'no OS SKU is known for it';
-  return `the Windows build of pool ${
-    pool.name
-  } is unknown (${sku} and no node reported a kernelVersion): ${settlePoolBuild(
-    pool,
-  )}`;
+  return `the Windows build of pool ${pool.name} is unknown (${sku} and no node reported a kernelVersion)`;
 }
 
 /** `To settle it: <action> (<image>); <action for a pool>.` */

@@ -107,7 +107,7 @@ describe('rule 8: a report row lists its unknown checks with their reasons', () 
     const row = reportRowChecks(result.checks);
     expect(row.unknown).toContain('image-os-build');
     expect(row.unknownReasons['image-os-build']).toMatch(
-      /the registry has not described contoso\.azurecr\.io\/app:7\.3 .*: check the registry's credentials/,
+      /the registry has not described contoso\.azurecr\.io\/app:7\.3\. To settle it: check the registry's credentials/,
     );
     expect(row.summary).toMatch(/^image-os-build: Cannot tell/);
   });

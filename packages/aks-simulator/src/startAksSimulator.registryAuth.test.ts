@@ -150,6 +150,26 @@ describe('OCI registry with bearer auth (Docker token and ACR exchange flows)', 
       errors: [{ code: 'UNKNOWN', message: 'upstream registry unavailable' }],
     });
   });
+
+  it('answers the status a fleet image error names, as the registry did', async () => {
+    const granted = (await (
+      await token('repository:billing/api:pull', basic('puller', 's3cret'))
+    ).json()) as any;
+    const response = await call(`/v2/billing/api/manifests/7.3?ns=${ACR}`, {
+      headers: { authorization: `Bearer ${granted.access_token}` },
+    });
+    // The demo fleet records a 401 for billing-api's image.
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(await response.json()).toMatchObject({
+      errors: [
+        {
+          code: 'UNAUTHORIZED',
+          message: expect.stringContaining('401 Unauthorized'),
+        },
+      ],
+    });
+  });
 });
 
 describe('OCI registry with basic auth', () => {

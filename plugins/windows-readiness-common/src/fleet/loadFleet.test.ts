@@ -29,6 +29,7 @@ describe('parseFleet', () => {
       'aks-weu-legacy',
       'aks-neu-modern',
       'aks-eus-linux',
+      'aks-weu-batch',
     ]);
     expect(Object.keys(fleet.images ?? {}).length).toBeGreaterThan(10);
   });

@@ -33,8 +33,11 @@ describe('osSkuFit on the demo fleet', () => {
         'reports-job',
       ],
       [
+        'doc-indexer',
         'fax-gateway',
+        'invoice-renderer',
         'kiosk',
+        'label-printer',
         'notifications',
         'orders-legacy',
         'payments',
@@ -43,9 +46,17 @@ describe('osSkuFit on the demo fleet', () => {
     ],
     [
       'Windows2022',
-      ['catalog-web', 'fax-gateway', 'hostprocess-agent', 'payments'],
+      [
+        'catalog-web',
+        'doc-indexer',
+        'fax-gateway',
+        'hostprocess-agent',
+        'invoice-renderer',
+        'payments',
+      ],
       [
         'kiosk',
+        'label-printer',
         'notifications',
         'orders',
         'orders-legacy',
@@ -57,9 +68,17 @@ describe('osSkuFit on the demo fleet', () => {
     [
       // A 23H2 host starts WS2022 images, not WS2025 ones.
       'WindowsAnnual',
-      ['catalog-web', 'fax-gateway', 'hostprocess-agent', 'payments'],
+      [
+        'catalog-web',
+        'doc-indexer',
+        'fax-gateway',
+        'hostprocess-agent',
+        'invoice-renderer',
+        'payments',
+      ],
       [
         'kiosk',
+        'label-printer',
         'notifications',
         'orders',
         'orders-legacy',
@@ -73,9 +92,12 @@ describe('osSkuFit on the demo fleet', () => {
       'Windows2025',
       [
         'catalog-web',
+        'doc-indexer',
         'fax-gateway',
         'hostprocess-agent',
+        'invoice-renderer',
         'kiosk',
+        'label-printer',
         'notifications',
         'payments',
         'search-indexer',
@@ -86,16 +108,22 @@ describe('osSkuFit on the demo fleet', () => {
     expect(item(items, osSku)).toMatchObject({
       fit,
       noFit,
-      // The registry has no answer for ledger's image.
-      unknown: ['ledger'],
+      // The registry has no answer for ledger's and billing-api's images.
+      unknown: ['billing-api', 'ledger'],
     });
   });
 
   it('never counts a Linux-only service', () => {
     for (const i of items) {
       const all = [...i.fit, ...i.noFit, ...i.unknown];
-      expect(all).toHaveLength(12);
-      for (const linux of ['storefront', 'web-portal', 'api-gateway']) {
+      expect(all).toHaveLength(16);
+      // build-agent runs a multi-OS tag pinned to Linux (DESIGN.md rule 1).
+      for (const linux of [
+        'storefront',
+        'web-portal',
+        'api-gateway',
+        'build-agent',
+      ]) {
         expect(all).not.toContain(linux);
       }
     }

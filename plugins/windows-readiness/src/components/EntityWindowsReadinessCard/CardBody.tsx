@@ -39,7 +39,18 @@ export function CardBody(props: {
               </ListItemIcon>
               <ListItemText
                 primary={checkTitle(check.id)}
-                secondary={check.message}
+                secondaryTypographyProps={{ component: 'div' }}
+                secondary={
+                  <>
+                    <div>{check.message}</div>
+                    {/* What could not be told is only half: say what settles it. */}
+                    {check.result === 'unknown' && check.remediation && (
+                      <div data-testid={`settle-${check.id}`}>
+                        {check.remediation.summary}
+                      </div>
+                    )}
+                  </>
+                }
               />
             </ListItem>
           ))}

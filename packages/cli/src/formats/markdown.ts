@@ -65,7 +65,9 @@ export function formatEvaluationMarkdown(report: EvaluationReport): string {
   // Rule 8: an unknown service says what could not be told, too.
   const toFix = services.filter(
     s =>
-      s.status === 'blocked' || s.status === 'at-risk' || s.status === 'unknown',
+      s.status === 'blocked' ||
+      s.status === 'at-risk' ||
+      s.status === 'unknown',
   );
   const sections = [
     '# Windows readiness report',

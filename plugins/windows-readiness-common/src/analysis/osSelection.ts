@@ -23,7 +23,8 @@ function osOfValue(label: string, value: string): 'windows' | 'linux' | '' {
     case BETA_OS_LABEL:
       return value === 'windows' || value === 'linux' ? value : '';
     case OS_SKU_LABEL:
-      return isWindowsSku(value) ? 'windows' : value ? 'linux' : '';
+      if (!value) return '';
+      return isWindowsSku(value) ? 'windows' : 'linux';
     case WINDOWS_BUILD_LABEL:
       // Only Windows nodes carry the label.
       return 'windows';

@@ -126,7 +126,7 @@ export function checkImageOsBuild(
 
   const evidence: Evidence[] = [];
   const reasons: string[] = [];
-  const unknownImages = new Set<ImageFacts>();
+  const undescribed = new Set<ImageFacts>();
   const unknownBuilds = new Set<PoolProfile>();
   for (const pool of windowsPools) {
     const fits = images.map(image => imageFitsPool(image, pool));
@@ -143,10 +143,12 @@ export function checkImageOsBuild(
         (!image.known || analysis.eligible.includes(pool))
       ) {
         reasons.push(
-          image.known ? poolBuildUnknownReason(pool) : imageUnknownReason(image),
+          image.known
+            ? poolBuildUnknownReason(pool)
+            : imageUnknownReason(image),
         );
         if (image.known) unknownBuilds.add(pool);
-        else unknownImages.add(image);
+        else undescribed.add(image);
       }
       evidence.push({
         cluster: workload.cluster,
@@ -168,7 +170,7 @@ export function checkImageOsBuild(
         windowsPools,
       )}: ${joinReasons(reasons)}.`,
       evidence,
-      { summary: settleSummary([...unknownImages], [...unknownBuilds]) },
+      { summary: settleSummary([...undescribed], [...unknownBuilds]) },
     );
   }
   const target = windowsPools.find(pool => pool.hostBuild);

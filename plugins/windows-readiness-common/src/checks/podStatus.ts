@@ -28,23 +28,27 @@ function isFailure(signal: PodSignal, analysis: WorkloadAnalysis): boolean {
   return true;
 }
 
+function explain(signal: PodSignal, analysis: WorkloadAnalysis): string {
+  const why = `${signal.reason ? `${signal.reason}: ` : ''}${signal.message}`;
+  if (signal.kind === 'sandbox-mismatch') {
+    return `the node's sandbox (pause) image does not match its Windows build; the workload's image is not at fault. ${why}`;
+  }
+  return isFailure(signal, analysis)
+    ? why
+    : `Pending, not for a Windows reason: ${why}`;
+}
+
 function evidenceOf(analysis: WorkloadAnalysis, signal: PodSignal): Evidence {
   const { workload } = analysis;
   const pool = signal.nodeName
     ? poolOfNode(signal.nodeName, analysis.pools)
     : undefined;
   const where = signal.nodeName ? `on ${signal.nodeName}: ` : '';
-  const why = `${signal.reason ? `${signal.reason}: ` : ''}${signal.message}`;
   return {
     cluster: workload.cluster,
     object: `Pod ${workload.namespace}/${signal.pod}`,
     ...(pool ? { pool: pool.name, osSku: pool.osSku } : {}),
-    detail:
-      signal.kind === 'sandbox-mismatch'
-        ? `${where}the node's sandbox (pause) image does not match its Windows build; the workload's image is not at fault. ${why}`
-        : isFailure(signal, analysis)
-        ? `${where}${why}`
-        : `${where}Pending, not for a Windows reason: ${why}`,
+    detail: `${where}${explain(signal, analysis)}`,
   };
 }
 

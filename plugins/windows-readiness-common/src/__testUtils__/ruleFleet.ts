@@ -58,6 +58,16 @@ export const WIN25: NodePool = {
   taints: ['os=windows:NoSchedule'],
 };
 
+/** The checks DESIGN.md skips for a workload that does not involve Windows. */
+export const WINDOWS_CHECKS: readonly CheckId[] = [
+  'image-os-build',
+  'build-selector',
+  'os-selector',
+  'taint-toleration',
+  'os-sku-lifecycle',
+  'upgrade-path',
+];
+
 export const TOLERATE_OS: PodSpec['tolerations'] = [
   { key: 'os', operator: 'Equal', value: 'windows', effect: 'NoSchedule' },
 ];
@@ -97,6 +107,23 @@ export function pod(
     },
     spec,
     status,
+  };
+}
+
+/** A Node object of an AKS pool, labelled as AKS labels it. */
+export function node(
+  name: string,
+  pool: string,
+  taints?: Array<{ key: string; value?: string; effect: string }>,
+): KubernetesObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name,
+      labels: { 'kubernetes.azure.com/agentpool': pool },
+    },
+    ...(taints ? { spec: { taints } } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   analysisOf,
   deployment,
   fleetOf,
+  node,
   pod,
   AS_OF,
   type Scene,
@@ -32,14 +33,7 @@ const onNode = (suffix: string, nodeName?: string) =>
     phase: nodeName ? 'Running' : 'Pending',
   });
 // A node AKS did not name: only its Node object tells its pool.
-const CUSTOM_NODE: KubernetesObject = {
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: {
-    name: 'win-batch-node-7',
-    labels: { 'kubernetes.azure.com/agentpool': 'npw25' },
-  },
-};
+const CUSTOM_NODE = node('win-batch-node-7', 'npw25');
 
 const scene = (objects: KubernetesObject[], tolerate = true): Scene => ({
   pools: [SYSTEM, WIN22, WIN25],

@@ -2,6 +2,7 @@ import {
   LINUX,
   SYSTEM,
   TOLERATE_OS,
+  WINDOWS_CHECKS,
   WIN22,
   analysisOf,
   deployment,
@@ -40,14 +41,6 @@ const scene = (
   images: REAL_IMAGES,
 });
 
-const WINDOWS_CHECKS: CheckId[] = [
-  'image-os-build',
-  'build-selector',
-  'os-selector',
-  'taint-toleration',
-  'os-sku-lifecycle',
-  'upgrade-path',
-];
 const allSkip = Object.fromEntries(WINDOWS_CHECKS.map(id => [id, 'skip']));
 
 const RUNTIME_CLASS: KubernetesObject = {

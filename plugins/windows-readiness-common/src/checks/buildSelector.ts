@@ -1,5 +1,6 @@
 import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
-import type { CheckResult } from '../model';
+import type { CheckResult, Evidence } from '../model';
+import type { PoolProfile } from '../scheduling/poolProfile';
 import { buildSelectorSnippet } from './remediation';
 import { names, poolEvidence, result, type CheckContext } from './context';
 import {
@@ -10,6 +11,22 @@ import {
 } from './unknownReasons';
 
 const ID = 'build-selector';
+
+/** Rule 8: an unknown result says what could not be told and what settles it. */
+function cannotTell(
+  pools: readonly PoolProfile[],
+  reasons: string,
+  evidence: Evidence[],
+  settle: string,
+): CheckResult {
+  return result(
+    ID,
+    'unknown',
+    `Cannot tell whether ${names(pools)} can start the images: ${reasons}.`,
+    evidence,
+    { summary: settle },
+  );
+}
 
 /** Warns when the scheduler may pick an eligible Windows pool whose build cannot start the images. */
 export function checkBuildSelector(
@@ -26,15 +43,11 @@ export function checkBuildSelector(
   const unknownImages = analysis.images.filter(image => !image.known);
   // Rule 2: an image the registry has not described leaves the build open.
   if (bad.length === 0 && undecided.length > 0 && unknownImages.length > 0) {
-    const reasons = joinReasons(unknownImages.map(imageUnknownReason));
-    return result(
-      ID,
-      'unknown',
-      `Cannot tell whether ${names(
-        undecided,
-      )} can start the images: ${reasons}.`,
+    return cannotTell(
+      undecided,
+      joinReasons(unknownImages.map(imageUnknownReason)),
       undecided.map(pool => poolEvidence(workload, pool)),
-      { summary: settleSummary(unknownImages) },
+      settleSummary(unknownImages),
     );
   }
   if (good.length === 0) {
@@ -64,17 +77,13 @@ export function checkBuildSelector(
     );
   }
   if (undecided.length > 0) {
-    const reasons = joinReasons(undecided.map(poolBuildUnknownReason));
-    return result(
-      ID,
-      'unknown',
-      `Cannot tell whether ${names(
-        undecided,
-      )} can start the images: ${reasons}.`,
+    return cannotTell(
+      undecided,
+      joinReasons(undecided.map(poolBuildUnknownReason)),
       undecided.map(pool =>
         poolEvidence(workload, pool, { detail: poolBuildUnknownReason(pool) }),
       ),
-      { summary: settleSummary([], undecided) },
+      settleSummary([], undecided),
     );
   }
   return result(

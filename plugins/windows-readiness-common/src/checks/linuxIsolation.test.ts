@@ -5,6 +5,7 @@ import {
   checkOf,
   deployment,
   fleetOf,
+  node,
   type Scene,
 } from '../__testUtils__/ruleFleet';
 import {
@@ -33,15 +34,9 @@ const WIN: NodePool = {
   count: 1,
 };
 // `kubectl taint node akswin000000 sku=win:NoSchedule`: a node taint only.
-const TAINTED_NODE: KubernetesObject = {
-  apiVersion: 'v1',
-  kind: 'Node',
-  metadata: {
-    name: 'akswin000000',
-    labels: { 'kubernetes.azure.com/agentpool': 'win' },
-  },
-  spec: { taints: [{ key: 'sku', value: 'win', effect: 'NoSchedule' }] },
-};
+const TAINTED_NODE = node('akswin000000', 'win', [
+  { key: 'sku', value: 'win', effect: 'NoSchedule' },
+]);
 
 const scene = (
   spec: PodSpec,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { ImageCatalog } from '../images/imageReference';
 import type {
-  CheckId,
   EventObject,
   Fleet,
   KubernetesObject,
@@ -9,18 +8,11 @@ import type {
 } from '../model';
 import { evaluateFleet } from './evaluateFleet';
 import { arbitraryFleet as fleet } from './__testUtils__/arbitraryFleet';
+import { WINDOWS_CHECKS } from '../__testUtils__/ruleFleet';
 
 /** The properties DESIGN.md's "Rules that settle the hard cases" promise. */
 
 const asOf = new Date('2026-11-27');
-const WINDOWS_CHECKS: CheckId[] = [
-  'image-os-build',
-  'build-selector',
-  'os-selector',
-  'taint-toleration',
-  'os-sku-lifecycle',
-  'upgrade-path',
-];
 
 function workloadsOf(f: Fleet) {
   const result = evaluateFleet(f, { asOf });

@@ -7,6 +7,27 @@ import { osSkuFit, type OsSkuFitItem } from './osSkuFit';
 import { WhatIfError } from './whatIf';
 
 const demo = loadDemoFleet();
+// [fit, noFit] on a host that starts WS2022 images and no newer ones.
+const WS2022_HOSTS: [string[], string[]] = [
+  [
+    'catalog-web',
+    'doc-indexer',
+    'fax-gateway',
+    'hostprocess-agent',
+    'invoice-renderer',
+    'payments',
+  ],
+  [
+    'kiosk',
+    'label-printer',
+    'notifications',
+    'orders',
+    'orders-legacy',
+    'print-spooler',
+    'reports-job',
+    'search-indexer',
+  ],
+];
 const item = (items: OsSkuFitItem[], osSku: string) =>
   items.find(i => i.osSku === osSku)!;
 
@@ -44,48 +65,11 @@ describe('osSkuFit on the demo fleet', () => {
         'search-indexer',
       ],
     ],
-    [
-      'Windows2022',
-      [
-        'catalog-web',
-        'doc-indexer',
-        'fax-gateway',
-        'hostprocess-agent',
-        'invoice-renderer',
-        'payments',
-      ],
-      [
-        'kiosk',
-        'label-printer',
-        'notifications',
-        'orders',
-        'orders-legacy',
-        'print-spooler',
-        'reports-job',
-        'search-indexer',
-      ],
-    ],
+    ['Windows2022', ...WS2022_HOSTS],
     [
       // A 23H2 host starts WS2022 images, not WS2025 ones.
       'WindowsAnnual',
-      [
-        'catalog-web',
-        'doc-indexer',
-        'fax-gateway',
-        'hostprocess-agent',
-        'invoice-renderer',
-        'payments',
-      ],
-      [
-        'kiosk',
-        'label-printer',
-        'notifications',
-        'orders',
-        'orders-legacy',
-        'print-spooler',
-        'reports-job',
-        'search-indexer',
-      ],
+      ...WS2022_HOSTS,
     ],
     [
       // 2025 hosts start 2022 images too.

@@ -1,7 +1,7 @@
 import type { EventObject, PodObject } from '../../model';
 import type { PodSignal } from '../podSignals';
 import * as m from './messages';
-import { NODE, event, pod, signal, waiting } from './podCases';
+import { NODE, UNSCHEDULABLE, event, pod, signal, waiting } from './podCases';
 
 /**
  * DESIGN.md rule 4, pod by pod: events count only for the pod they are about
@@ -99,12 +99,7 @@ export const RULE4_CASES: Array<
     pod({
       phase: 'Pending',
       conditions: [
-        {
-          type: 'PodScheduled',
-          status: 'False',
-          reason: 'Unschedulable',
-          message: m.TAINT_SYSTEM_POOL_AND_MEMORY,
-        },
+        { ...UNSCHEDULABLE, message: m.TAINT_SYSTEM_POOL_AND_MEMORY },
       ],
     }),
     [event('FailedScheduling', m.PREDICATES_NO_TAINT)],

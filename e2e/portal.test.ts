@@ -78,14 +78,14 @@ test('the sidebar leads from the catalog to the report', async () => {
   await link.waitFor({ timeout: 30_000 });
   await link.click();
   await page.waitForURL(/\/windows-readiness$/);
-  await page.getByText('Services (15)').waitFor({ timeout: 60_000 });
+  await page.getByText('Services (20)').waitFor({ timeout: 60_000 });
   // This portal's own app, not another one left running.
   assert.match(await page.title(), new RegExp(portal.title));
 });
 
 test('the report filters by status and exports CSV', async () => {
   await open('/windows-readiness');
-  await page.getByText('Services (15)').waitFor({ timeout: 60_000 });
+  await page.getByText('Services (20)').waitFor({ timeout: 60_000 });
   await page.screenshot({
     path: join(SCREENSHOTS, 'report.png'),
     fullPage: true,
@@ -95,7 +95,7 @@ test('the report filters by status and exports CSV', async () => {
     .getByRole('button', { name: /blocked/i })
     .first()
     .click();
-  await page.getByText('Services (4)').waitFor({ timeout: 30_000 });
+  await page.getByText('Services (5)').waitFor({ timeout: 30_000 });
   assert.match(page.url(), /status=blocked/);
   await page.screenshot({
     path: join(SCREENSHOTS, 'report-blocked.png'),
@@ -110,12 +110,12 @@ test('the report filters by status and exports CSV', async () => {
     .trim()
     .split(/\r?\n/);
   assert.match(csv[0], /^entity,title,owner,system,status/);
-  assert.equal(csv.length, 1 + 4);
+  assert.equal(csv.length, 1 + 5);
   assert.ok(csv.slice(1).every(line => line.includes(',blocked,')));
 
   // The table's title counts what its own search box finds.
   await page.getByPlaceholder('Filter').fill('team-office');
-  await page.getByText('Services (2 of 4)').waitFor({ timeout: 30_000 });
+  await page.getByText('Services (2 of 5)').waitFor({ timeout: 30_000 });
 });
 
 test('the node pools view warns about the untainted Windows pool', async () => {
@@ -158,6 +158,90 @@ test('a blocked service is never "not impacted" by a what-if', async () => {
   const text = (await outcome.textContent()) ?? '';
   assert.doesNotMatch(text, /Not impacted/);
   assert.match(text, /stays Blocked/);
+});
+
+// An unknown service says what could not be told and what
+// would settle it, on its card and in the report (the demo's billing-api: the
+// registry refuses to describe its image).
+const BILLING_IMAGE = 'winreadydemo.azurecr.io/billing/api:7.3';
+const NOT_DESCRIBED =
+  /the registry has not described winreadydemo\.azurecr\.io\/billing\/api:7\.3/;
+const SETTLE = `To settle it: check the registry's credentials (${BILLING_IMAGE}).`;
+
+test('the card of an unknown service says what could not be told and what would settle it', async () => {
+  await open('/catalog/default/component/billing-api');
+  await page
+    .getByText(
+      'Unknown: some facts (image platforms or pool builds) could not be read',
+    )
+    .first()
+    .waitFor({ timeout: 60_000 });
+  const attention = page.getByRole('list', {
+    name: 'Checks that need attention',
+  });
+  await attention.waitFor({ timeout: 30_000 });
+  assert.ok(
+    await attention.getByText('Image fits the Windows build').isVisible(),
+  );
+  assert.ok(await attention.getByText(NOT_DESCRIBED).first().isVisible());
+  assert.equal(
+    (
+      await attention.getByTestId('settle-image-os-build').textContent()
+    )?.trim(),
+    SETTLE,
+  );
+
+  // The tab: the message, the registry's own words, and what would settle it.
+  await page.getByText('See every check, the evidence and what-ifs').click();
+  const check = page.getByTestId('check-image-os-build').first();
+  await check.waitFor({ timeout: 30_000 });
+  assert.ok(await check.getByText(NOT_DESCRIBED).first().isVisible());
+  assert.ok(await check.getByText('What would settle it').isVisible());
+  assert.ok(await check.getByText(SETTLE).isVisible());
+  assert.ok(
+    await check
+      .getByText(/401 Unauthorized/)
+      .first()
+      .isVisible(),
+  );
+});
+
+test('the report lists the unknown checks with their reasons, on screen and in the CSV', async () => {
+  await open('/windows-readiness?status=unknown');
+  await page.getByText('Services (2)').waitFor({ timeout: 60_000 });
+  assert.ok(
+    await page.getByRole('columnheader', { name: 'Cannot tell' }).isVisible(),
+  );
+  const row = page.getByRole('row').filter({ hasText: 'billing-api' });
+  await row.waitFor({ timeout: 30_000 });
+  // Nothing fails or warns: the summary is what could not be told.
+  assert.ok(
+    await row
+      .getByText(
+        /^image-os-build: Cannot tell whether the images start on win: /,
+      )
+      .isVisible(),
+  );
+  const reason = await row
+    .getByText('Image fits the Windows build')
+    .getAttribute('title');
+  assert.match(reason ?? '', NOT_DESCRIBED);
+  assert.ok((reason ?? '').endsWith(SETTLE), reason ?? '');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /export csv/i }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const header = csv.split(/\r?\n/)[0].split(',');
+  assert.ok(header.includes('unknown'), header.join(','));
+  assert.ok(header.includes('unknownReasons'), header.join(','));
+  const billing = csv
+    .split(/\r?\n/)
+    .find(line => line.startsWith('component:default/billing-api,'));
+  assert.ok(billing, csv);
+  assert.match(billing!, NOT_DESCRIBED);
+  assert.ok(billing!.includes("check the registry's credentials"), billing);
 });
 
 /** Opens the Windows node pool template and picks aks-neu-modern. */

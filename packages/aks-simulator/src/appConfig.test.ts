@@ -19,7 +19,7 @@ describe('simulatorAppConfig', () => {
           subscriptions: [
             {
               id: '00000000-0000-0000-0000-000000000001',
-              resourceGroups: ['rg-legacy', 'rg-modern'],
+              resourceGroups: ['rg-batch', 'rg-legacy', 'rg-modern'],
             },
             {
               id: '00000000-0000-0000-0000-000000000000',

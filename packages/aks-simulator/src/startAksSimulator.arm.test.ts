@@ -41,9 +41,10 @@ describe('ARM through @azure/arm-containerservice', () => {
     expect(clusters.map(c => c.name)).toEqual([
       DEMO.legacy.cluster,
       DEMO.modern.cluster,
+      DEMO.batch.cluster,
     ]);
     // Page size 1: one request per cluster, the SDK followed nextLink.
-    expect(sim.requestCounts()['arm.managedClusters.list']).toBe(2);
+    expect(sim.requestCounts()['arm.managedClusters.list']).toBe(3);
     const legacy = clusters[0];
     expect(legacy).toMatchObject({
       id: `/subscriptions/${DEMO.subscription}/resourcegroups/rg-legacy/providers/Microsoft.ContainerService/managedClusters/aks-weu-legacy`,
@@ -62,6 +63,17 @@ describe('ARM through @azure/arm-containerservice', () => {
       ['system', 'Linux', 'Ubuntu'],
       ['npwin', 'Windows', 'Windows2019'],
     ]);
+  });
+
+  it('reports the OS SKU the fleet’s Node objects say when the pool gives none (DESIGN.md rule 5)', async () => {
+    const pools = await collect(
+      client.agentPools.list(DEMO.batch.resourceGroup, DEMO.batch.cluster),
+    );
+    const win = pools.find(p => p.name === 'win')!;
+    // Kubernetes 1.33 would default to Windows2022; the nodes run 2025.
+    expect(win).toMatchObject({ osType: 'Windows', osSKU: 'Windows2025' });
+    // Their taints were set with kubectl, not through ARM.
+    expect(win.nodeTaints).toBeUndefined();
   });
 
   it('lists by resource group, and clusters without an azure block get the defaults', async () => {
@@ -239,7 +251,7 @@ describe('ARM through @azure/arm-containerservice', () => {
       },
     );
     const clusters = await collect(viaAgent.managedClusters.list());
-    expect(clusters).toHaveLength(2);
+    expect(clusters).toHaveLength(3);
     agent.destroy();
   });
 

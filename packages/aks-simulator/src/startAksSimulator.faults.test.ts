@@ -53,7 +53,7 @@ describe('faults', () => {
     const clusters = [];
     for await (const c of armClient(sim).managedClusters.list())
       clusters.push(c);
-    expect(clusters).toHaveLength(2);
+    expect(clusters).toHaveLength(3);
     expect(sim.requestCounts()['arm.managedClusters.list']).toBe(2);
   });
 

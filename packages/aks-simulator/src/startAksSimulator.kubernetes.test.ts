@@ -17,6 +17,7 @@ import { startAksSimulator, type RunningSimulator } from './startAksSimulator';
 
 const LEGACY = 'aks-weu-legacy';
 const MODERN = 'aks-neu-modern';
+const BATCH = 'aks-weu-batch';
 
 function kinds(fleet: Fleet, cluster: string, kind: string) {
   return (fleet.clusters.find(c => c.name === cluster)?.objects ?? []).filter(
@@ -99,6 +100,30 @@ describe('Kubernetes API through @kubernetes/client-node', () => {
     const linux = nodes.items[0];
     expect(linux.status?.nodeInfo?.operatingSystem).toBe('linux');
     expect(linux.status?.nodeInfo?.kernelVersion).toMatch(/-azure$/);
+  });
+
+  it('serves the fleet’s Node objects with their taints in place of synthesised ones (DESIGN.md rule 5)', async () => {
+    const nodes = await api(BATCH, CoreV1Api).listNode();
+    const byName = new Map(nodes.items.map(n => [n.metadata?.name, n]));
+    expect([...byName.keys()].sort()).toEqual([
+      'aks-nplinux-12345678-vmss000000',
+      'aks-system-12345678-vmss000000',
+      'aks-system-12345678-vmss000001',
+      'akswin000000',
+      'akswin000001',
+    ]);
+    // Tainted by hand, not through ARM: only the Node objects say so.
+    for (const name of ['akswin000000', 'akswin000001']) {
+      expect(byName.get(name)!.spec?.taints).toEqual([
+        { key: 'sku', value: 'win', effect: 'NoSchedule' },
+      ]);
+      expect(
+        byName.get(name)!.metadata?.labels?.['kubernetes.azure.com/os-sku'],
+      ).toBe('Windows2025');
+    }
+    expect(byName.get('aks-system-12345678-vmss000000')!.spec?.taints).toEqual([
+      { key: 'CriticalAddonsOnly', value: 'true', effect: 'NoSchedule' },
+    ]);
   });
 
   it('derives the Windows kernel version from the node image version', async () => {

@@ -43,6 +43,16 @@ describe('OCI registry with bearer auth (Docker token and ACR exchange flows)', 
     );
   }
 
+  /** The manifest, with a pull token for its repository. */
+  async function pullManifest(repository: string, reference: string) {
+    const granted = (await (
+      await token(`repository:${repository}:pull`, basic('puller', 's3cret'))
+    ).json()) as any;
+    return call(`/v2/${repository}/manifests/${reference}?ns=${ACR}`, {
+      headers: { authorization: `Bearer ${granted.access_token}` },
+    });
+  }
+
   it('challenges with a Bearer realm at /oauth2/token', async () => {
     const response = await call(
       `/v2/orders/api/manifests/1.4.2-1803?ns=${ACR}`,
@@ -139,15 +149,25 @@ describe('OCI registry with bearer auth (Docker token and ACR exchange flows)', 
   });
 
   it('answers 500 for a fleet image that carries an error', async () => {
-    const granted = (await (
-      await token('repository:broken/app:pull', basic('puller', 's3cret'))
-    ).json()) as any;
-    const response = await call(`/v2/broken/app/manifests/1.0?ns=${ACR}`, {
-      headers: { authorization: `Bearer ${granted.access_token}` },
-    });
+    const response = await pullManifest('broken/app', '1.0');
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({
       errors: [{ code: 'UNKNOWN', message: 'upstream registry unavailable' }],
+    });
+  });
+
+  it('answers the status a fleet image error names, as the registry did', async () => {
+    const response = await pullManifest('billing/api', '7.3');
+    // The demo fleet records a 401 for billing-api's image.
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBeNull();
+    expect(await response.json()).toMatchObject({
+      errors: [
+        {
+          code: 'UNAUTHORIZED',
+          message: expect.stringContaining('401 Unauthorized'),
+        },
+      ],
     });
   });
 });

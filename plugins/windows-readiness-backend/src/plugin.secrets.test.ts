@@ -157,9 +157,10 @@ it('keeps every configured secret out of responses and logs while sources fail',
   });
   expect(byName['static-legacy']).toMatchObject({ stale: false, errors: [] });
   expect(byName['aks-eus-linux']).toMatchObject({ stale: false, errors: [] });
-  // Its resource group's listing was the garbled one: kept, stale.
-  expect(byName['aks-weu-legacy']).toMatchObject({ stale: true });
-  expect(byName['aks-weu-legacy'].errors[0].source).toBe('aks');
+  // Its resource group's listing (rg-batch, listed first) was the garbled
+  // one: kept, stale.
+  expect(byName['aks-weu-batch']).toMatchObject({ stale: true });
+  expect(byName['aks-weu-batch'].errors[0].source).toBe('aks');
   expect(byName['aks-neu-modern'].errors[0].statusCode).toBe(500);
   expect(status.body.lastRefresh.imageErrors).toBeGreaterThan(0);
   expect(responses.map(r => r.status)).toEqual(

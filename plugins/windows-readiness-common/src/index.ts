@@ -26,6 +26,7 @@ export * from './whatIf/whatIf';
 export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
 export * from './report/reportRowFilter';
+export * from './report/reportRowChecks';
 export * from './fleet/loadFleet';
 export * from './manifests/parseManifests';
 export * from './manifests/checkManifests';

@@ -23,6 +23,7 @@ export const DEMO = {
   subscription: '00000000-0000-0000-0000-000000000001',
   legacy: { resourceGroup: 'rg-legacy', cluster: 'aks-weu-legacy' },
   modern: { resourceGroup: 'rg-modern', cluster: 'aks-neu-modern' },
+  batch: { resourceGroup: 'rg-batch', cluster: 'aks-weu-batch' },
   linux: {
     subscription: '00000000-0000-0000-0000-000000000000',
     resourceGroup: 'rg-aks-eus-linux',

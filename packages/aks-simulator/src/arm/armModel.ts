@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
-  effectiveOsSku,
+  buildOsSkuTable,
+  profilePool,
   type Cluster,
   type NodePool,
+  type OsSkuTable,
 } from '@winready/plugin-windows-readiness-common';
 import { DEFAULT_MAX_PODS } from './agentPoolScaling';
 import {
@@ -53,10 +55,20 @@ export function clusterKubernetesVersion(cluster: Cluster): string {
   );
 }
 
-/** The OS SKU ARM reports: the fleet's, or AKS's default when it has none. */
-export function armOsSku(cluster: Cluster, pool: NodePool): string {
+const BUILT_IN_OS_SKUS = buildOsSkuTable();
+
+/**
+ * The OS SKU ARM reports: the fleet's, else the one the pool's Node objects
+ * in the fleet say (DESIGN.md rule 5), else AKS's default for the version:
+ * the SKU the simulated nodes really run, as ARM would know it.
+ */
+export function armOsSku(
+  cluster: Cluster,
+  pool: NodePool,
+  osSkus: OsSkuTable = BUILT_IN_OS_SKUS,
+): string {
   return (
-    effectiveOsSku(pool, cluster.kubernetesVersion) ??
+    profilePool(cluster, pool, osSkus).osSku ??
     (pool.osType === 'Windows' ? 'Windows2022' : 'Ubuntu')
   );
 }

@@ -106,7 +106,7 @@ export function synthesizePoolNodes(
   resourceVersion: string,
 ): KubernetesObject[] {
   const profile = profilePool(cluster, pool, osSkus);
-  const osSku = armOsSku(cluster, pool);
+  const osSku = armOsSku(cluster, pool, osSkus);
   const { kernelVersion, osImage } = hostInfo(
     pool,
     osSku,

@@ -33,6 +33,23 @@ function manifestUnknown(repository: string, reference: string) {
   });
 }
 
+// An image the fleet records as not described: answer as the registry did,
+// with the status its error names (a 401 is not retried, a 500 is).
+const RECORDED_STATUS: Array<[RegExp, number, string]> = [
+  [/\b401\b|unauthori[sz]ed/i, 401, 'UNAUTHORIZED'],
+  [/\b403\b|forbidden|denied/i, 403, 'DENIED'],
+  [/\b404\b|not found|manifest unknown/i, 404, 'MANIFEST_UNKNOWN'],
+];
+
+function recordedError(error: string, repository: string, reference: string) {
+  const [, status, code] = RECORDED_STATUS.find(([pattern]) =>
+    pattern.test(error),
+  ) ?? [undefined, 500, 'UNKNOWN'];
+  return registryError(status, code, error, {
+    detail: { name: repository, reference },
+  });
+}
+
 function getManifest(
   catalog: RegistryCatalog,
   request: SimRequest,
@@ -47,11 +64,8 @@ function getManifest(
   // so that clients have one answer for "unknown image".
   if (entries.length === 0) return manifestUnknown(repository, reference);
   const entry = catalog.entry(entries, reference);
-  if (entry?.record.error) {
-    return registryError(500, 'UNKNOWN', entry.record.error, {
-      detail: { name: repository, reference },
-    });
-  }
+  if (entry?.record.error)
+    return recordedError(entry.record.error, repository, reference);
   if (entry) {
     const artifacts = catalog.artifactsOf(entry);
     // A digest written in the fleet is served in the OCI form.

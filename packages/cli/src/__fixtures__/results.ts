@@ -60,6 +60,19 @@ const services: ServiceResult[] = [
   service('modern', 'ready', [
     check('image-os-build', 'pass', 'The images start on npwin.'),
   ]),
+  // DESIGN.md rule 8: an unknown service says what could not be told and
+  // what would settle it.
+  service('unsure', 'unknown', [
+    check(
+      'image-os-build',
+      'unknown',
+      'Cannot tell whether the images start on npwin: the registry has not described contoso.azurecr.io/app:7.3.',
+      {
+        summary:
+          "To settle it: check the registry's credentials (contoso.azurecr.io/app:7.3).",
+      },
+    ),
+  ]),
 ];
 
 export const sampleReport: EvaluationReport = {

@@ -31,7 +31,12 @@ function verdicts(json: string) {
       .map((c: any) => ({
         name: c.name,
         checks: c.checks.map((k: any) => [k.id, k.result]),
-        pools: c.pools.map((p: any) => [p.name, p.windowsBuild ?? null]),
+        pools: c.pools.map((p: any) => [
+          p.name,
+          p.osSku ?? null,
+          p.windowsBuild ?? null,
+          p.taints,
+        ]),
       }))
       .sort((a: any, b: any) => a.name.localeCompare(b.name)),
   };
@@ -71,8 +76,16 @@ describe('winready --live against the AKS simulator', () => {
     );
     expect(live.code).toBe(0);
     expect(verdicts(live.stdout)).toEqual(verdicts(fromFile.stdout));
-    expect(live.stderr).toMatch(/found 3 cluster\(s\)/);
-    expect(live.stderr).toMatch(/collected 3\/3 clusters/);
+    expect(live.stderr).toMatch(/found 4 cluster\(s\)/);
+    expect(live.stderr).toMatch(/collected 4\/4 clusters/);
+    // Rule 5 on live data: the taints and OS SKU come from the Node objects.
+    const batch = JSON.parse(live.stdout).clusters.find(
+      (c: any) => c.name === 'aks-weu-batch',
+    );
+    expect(batch.pools.find((p: any) => p.name === 'win')).toMatchObject({
+      osSku: 'Windows2025',
+      taints: ['sku=win:NoSchedule'],
+    });
     const counts = sim.requestCounts();
     expect(counts['arm.agentPools.list']).toBeGreaterThanOrEqual(3);
     expect(counts['kubernetes.pods.list']).toBeGreaterThanOrEqual(3);

@@ -1,5 +1,6 @@
 import {
   compareStatus,
+  unknownReason,
   type CheckResult,
   type CheckResultValue,
   type EvaluationResult,
@@ -23,6 +24,11 @@ export function issuesOf(checks: readonly CheckResult[]): CheckResult[] {
   return checks
     .filter(check => ISSUE_ORDER[check.result] !== undefined)
     .sort((a, b) => ISSUE_ORDER[a.result]! - ISSUE_ORDER[b.result]!);
+}
+
+/** What a check says: for one that cannot tell, also what would settle it. */
+export function checkText(check: CheckResult): string {
+  return check.result === 'unknown' ? unknownReason(check) : check.message;
 }
 
 /** Worst status first, then by id: the order a reader triages in. */

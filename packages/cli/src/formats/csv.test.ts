@@ -64,7 +64,7 @@ describe('formatEvaluationCsv', () => {
       'result',
       'message',
     ]);
-    expect(rows).toHaveLength(1 + 5);
+    expect(rows).toHaveLength(1 + 6);
     expect(rows).toContainEqual([
       'legacy',
       'blocked',
@@ -73,6 +73,16 @@ describe('formatEvaluationCsv', () => {
       'Image "legacy:1, old" cannot start on npwin\n(10.0.20348).',
     ]);
     expect(rows.every(row => row.length === 5)).toBe(true);
+  });
+
+  it('says what an unknown check could not tell and what would settle it', () => {
+    expect(parseCsv(formatEvaluationCsv(sampleReport))).toContainEqual([
+      'unsure',
+      'unknown',
+      'image-os-build',
+      'unknown',
+      "Cannot tell whether the images start on npwin: the registry has not described contoso.azurecr.io/app:7.3. To settle it: check the registry's credentials (contoso.azurecr.io/app:7.3).",
+    ]);
   });
 
   it('quotes the message with a comma, quotes and a line break', () => {

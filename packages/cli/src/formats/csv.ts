@@ -1,5 +1,5 @@
 import type { WhatIfResult } from '@winready/plugin-windows-readiness-common';
-import type { EvaluationReport } from './common';
+import { checkText, type EvaluationReport } from './common';
 
 /**
  * RFC 4180: a field holding a quote, comma or line break is quoted, with
@@ -23,7 +23,7 @@ export function formatEvaluationCsv(report: EvaluationReport): string {
         service.status,
         check.id,
         check.result,
-        check.message,
+        checkText(check),
       ]),
     ),
   ]);

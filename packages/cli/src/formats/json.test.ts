@@ -34,9 +34,15 @@ describe('JSON formats', () => {
     expect(parsed.summary.byStatus).toEqual({
       blocked: 1,
       'at-risk': 1,
-      unknown: 0,
+      unknown: 1,
       ready: 1,
       'not-applicable': 1,
+    });
+    // Rule 8: an unknown check keeps its reason and what would settle it.
+    expect(parsed.services[4].checks[0]).toMatchObject({
+      result: 'unknown',
+      message: expect.stringContaining('has not described'),
+      remediation: { summary: expect.stringMatching(/^To settle it: /) },
     });
     expect(output.endsWith('}\n')).toBe(true);
   });

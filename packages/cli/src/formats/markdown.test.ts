@@ -38,6 +38,7 @@ describe('formatEvaluationMarkdown', () => {
         '| --- | --- | --- | --- |',
         '| legacy | blocked | `image-os-build`, `os-selector` | aks-test |',
         '| multi | at-risk | `os-sku-lifecycle` | aks-test |',
+        '| unsure | unknown | `image-os-build` | aks-test |',
         '| modern | ready | - | aks-test |',
       ].join('\n'),
     );
@@ -53,6 +54,15 @@ describe('formatEvaluationMarkdown', () => {
         '  ```',
     );
     expect(markdown).toContain('Selects Windows \\| via the beta label.');
+  });
+
+  it('gives an unknown service a section that says why and what would settle it', () => {
+    expect(markdown).toContain(
+      '## unsure (unknown)\n\n- `image-os-build` (unknown): Cannot tell whether',
+    );
+    expect(markdown).toContain(
+      "  To settle it: check the registry's credentials (contoso.azurecr.io/app:7.3).",
+    );
   });
 
   it('uses a fence longer than the backticks inside a snippet', () => {

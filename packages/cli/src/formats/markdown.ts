@@ -62,8 +62,12 @@ function ids(checks: CheckResult[]): string {
 /** A report to paste into an issue, a wiki page or a pull request. */
 export function formatEvaluationMarkdown(report: EvaluationReport): string {
   const services = byConcern(report.services);
+  // Rule 8: an unknown service says what could not be told, too.
   const toFix = services.filter(
-    s => s.status === 'blocked' || s.status === 'at-risk',
+    s =>
+      s.status === 'blocked' ||
+      s.status === 'at-risk' ||
+      s.status === 'unknown',
   );
   const sections = [
     '# Windows readiness report',
@@ -91,10 +95,7 @@ export function formatEvaluationMarkdown(report: EvaluationReport): string {
       : 'No services found.',
     ...toFix.flatMap(service => [
       `## ${escapeMarkdown(service.id)} (${service.status})`,
-      issuesOf(service.checks)
-        .filter(check => check.result !== 'unknown')
-        .map(checkSection)
-        .join('\n\n'),
+      issuesOf(service.checks).map(checkSection).join('\n\n'),
     ]),
     '## Clusters',
     table(

@@ -31,14 +31,20 @@ describe('formatEvaluationTable', () => {
 
   it('opens with the day and the status counts', () => {
     expect(lines[0]).toBe(
-      'Windows readiness as of 2026-11-01: 4 services ' +
-        '(1 blocked, 1 at-risk, 1 ready, 1 not-applicable)',
+      'Windows readiness as of 2026-11-01: 5 services ' +
+        '(1 blocked, 1 at-risk, 1 unknown, 1 ready, 1 not-applicable)',
     );
   });
 
   it.each([
     ['legacy', 'blocked', 'image-os-build, os-selector', 'Image "legacy:1'],
     ['multi', 'at-risk', 'os-sku-lifecycle', 'Windows2022 retires soon.'],
+    [
+      'unsure',
+      'unknown',
+      'image-os-build',
+      "has not described contoso.azurecr.io/app:7.3. To settle it: check the registry's credentials",
+    ],
     ['modern', 'ready', '-', '-'],
     ['api', 'not-applicable', '-', '-'],
   ])('shows %s as %s with its issues', (id, status, issues, message) => {
@@ -53,8 +59,8 @@ describe('formatEvaluationTable', () => {
 
   it('lists the worst services first, aligned under the header', () => {
     const header = lines.findIndex(line => line.startsWith('SERVICE'));
-    const ids = lines.slice(header + 1, header + 5).map(l => l.split(' ')[0]);
-    expect(ids).toEqual(['legacy', 'multi', 'modern', 'api']);
+    const ids = lines.slice(header + 1, header + 6).map(l => l.split(' ')[0]);
+    expect(ids).toEqual(['legacy', 'multi', 'unsure', 'modern', 'api']);
     expect(lines[header + 1].indexOf('blocked')).toBe(
       lines[header].indexOf('STATUS'),
     );

@@ -4,6 +4,7 @@ import type {
 } from '@winready/plugin-windows-readiness-common';
 import {
   byConcern,
+  checkText,
   dayOf,
   issuesOf,
   oneLine,
@@ -52,7 +53,7 @@ export function formatEvaluationTable(report: EvaluationReport): string {
       service.id,
       service.status,
       issues.map(check => check.id).join(', ') || NONE,
-      issues[0]?.message ?? NONE,
+      issues[0] ? checkText(issues[0]) : NONE,
     ];
   });
   const sections = [

@@ -1,4 +1,7 @@
-import type { ReportRow } from '@winready/plugin-windows-readiness-common';
+import {
+  reportRowChecks,
+  type ReportRow,
+} from '@winready/plugin-windows-readiness-common';
 import type { MappedEntity } from '../catalog/EntityServiceMap';
 import type { StoredServiceResult } from '../store';
 
@@ -8,10 +11,6 @@ export function toReportRow(
   stored: StoredServiceResult,
   entity: MappedEntity | undefined,
 ): ReportRow {
-  const checks = stored.result.checks;
-  const first =
-    checks.find(c => c.result === 'fail') ??
-    checks.find(c => c.result === 'warn');
   return {
     entityRef: stored.id,
     title: entity?.title ?? stored.id,
@@ -19,9 +18,8 @@ export function toReportRow(
     system: entity?.system,
     status: stored.status,
     clusters: stored.clusters,
-    failing: checks.filter(c => c.result === 'fail').map(c => c.id),
-    warning: checks.filter(c => c.result === 'warn').map(c => c.id),
-    ...(first ? { summary: `${first.id}: ${first.message}` } : {}),
+    // DESIGN.md rule 8: unknown checks and their reasons next to the others.
+    ...reportRowChecks(stored.result.checks),
     evaluatedAt: stored.evaluatedAt,
   };
 }
@@ -35,7 +33,15 @@ const CSV_COLUMNS: Array<[string, (row: ReportRow) => string]> = [
   ['clusters', row => row.clusters.join(' ')],
   ['failing', row => row.failing.join(' ')],
   ['warning', row => row.warning.join(' ')],
+  ['unknown', row => row.unknown.join(' ')],
   ['summary', row => row.summary ?? ''],
+  [
+    'unknownReasons',
+    row =>
+      row.unknown
+        .map(id => `${id}: ${row.unknownReasons[id] ?? ''}`)
+        .join(' | '),
+  ],
   ['evaluatedAt', row => row.evaluatedAt],
 ];
 

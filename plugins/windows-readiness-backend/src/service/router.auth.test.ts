@@ -61,7 +61,7 @@ describe('authentication', () => {
       onBehalfOf: mockCredentials.service('plugin:tech-insights'),
       targetPluginId: 'windows-readiness',
     });
-    expect((await get(ctx.server, '/v1/report', service)).body.total).toBe(15);
+    expect((await get(ctx.server, '/v1/report', service)).body.total).toBe(20);
   });
 });
 

@@ -45,7 +45,9 @@ describe('conditional catalog read', () => {
     const csv = await get(ctx.server, '/v1/report?format=csv', asUser(OSCAR));
     expect(parseCsv(csv.text).map(row => row[0])).toEqual([
       'entity',
+      ref('doc-indexer'),
       ref('fax-gateway'),
+      ref('label-printer'),
       ref('print-spooler'),
     ]);
     expect(ctx.catalogReaders).toContain(OSCAR);
@@ -90,7 +92,7 @@ describe('conditional catalog read', () => {
     await get(ctx.server, '/v1/report', asUser(OLIVIA));
     ctx.policy = allow;
     const report = await get(ctx.server, '/v1/report');
-    expect(report.body.total).toBe(15);
+    expect(report.body.total).toBe(20);
     expect(report.body.items[0].owner).toBe('group:default/team-platform');
   });
 });

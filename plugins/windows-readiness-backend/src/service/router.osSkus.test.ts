@@ -42,10 +42,11 @@ describe('GET /v1/os-skus', () => {
       successor: 'Windows2025',
       minKubernetesVersion: '1.23',
       maxKubernetesVersion: '1.34',
-      // The registry has no answer for ledger's image.
-      services: { fit: 4, noFit: 7, unknown: 1, total: 12 },
+      // The registry has no answer for ledger's and billing-api's images.
+      services: { fit: 6, noFit: 8, unknown: 2, total: 16 },
       notFitting: [
         'kiosk',
+        'label-printer',
         'notifications',
         'orders',
         'orders-legacy',
@@ -55,7 +56,7 @@ describe('GET /v1/os-skus', () => {
       ].map(ref),
     });
     expect(sku(res.body, 'Windows2019')).toMatchObject({
-      services: { fit: 5, noFit: 6, unknown: 1, total: 12 },
+      services: { fit: 5, noFit: 9, unknown: 2, total: 16 },
       notFitting: expect.arrayContaining([ref('orders-legacy')]),
     });
     expect(sku(res.body, 'Windows2019').allowedOnCluster).toBeUndefined();
@@ -119,11 +120,12 @@ describe('GET /v1/os-skus', () => {
       services: { fit: 1, noFit: 1, unknown: 0, total: 2 },
       notFitting: [ref('orders-legacy')],
     });
-    // team-office: fax-gateway (WS2022) and print-spooler (WS2019).
+    // team-office: doc-indexer (WS2022 and 2025), fax-gateway (WS2022),
+    // label-printer (WS2025) and print-spooler (WS2019).
     const oscar = await get(ctx.server, '/v1/os-skus', asUser(OSCAR));
     expect(sku(oscar.body, 'Windows2022')).toMatchObject({
-      services: { fit: 1, noFit: 1, unknown: 0, total: 2 },
-      notFitting: [ref('print-spooler')],
+      services: { fit: 2, noFit: 2, unknown: 0, total: 4 },
+      notFitting: [ref('label-printer'), ref('print-spooler')],
     });
     ctx.policy = denying('catalog.entity.read');
     const none = await get(ctx.server, '/v1/os-skus');

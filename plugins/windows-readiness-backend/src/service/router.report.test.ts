@@ -28,14 +28,14 @@ describe('GET /v1/report', () => {
     const res = await get(ctx.server, '/v1/report');
     expect(res.status).toBe(200);
     expect(res.body.summary.byStatus).toEqual({
-      blocked: 4,
+      blocked: 5,
       'at-risk': 7,
-      unknown: 1,
-      ready: 1,
-      'not-applicable': 2,
+      unknown: 2,
+      ready: 3,
+      'not-applicable': 3,
     });
-    expect(res.body).toMatchObject({ total: 15, offset: 0 });
-    expect(res.body.items).toHaveLength(15);
+    expect(res.body).toMatchObject({ total: 20, offset: 0 });
+    expect(res.body.items).toHaveLength(20);
     expect(
       res.body.items.find((r: any) => r.entityRef === ref('orders-legacy')),
     ).toMatchObject({
@@ -46,24 +46,65 @@ describe('GET /v1/report', () => {
       clusters: ['aks-weu-legacy'],
       failing: ['image-os-build', 'pod-status'],
       warning: ['os-sku-lifecycle', 'upgrade-path'],
+      unknown: [],
+      unknownReasons: {},
     });
+  });
+
+  it('lists what an unknown service could not tell, and what would settle it (DESIGN.md rule 8)', async () => {
+    const res = await get(ctx.server, '/v1/report?status=unknown');
+    const billing = res.body.items.find(
+      (r: any) => r.entityRef === ref('billing-api'),
+    );
+    expect(billing).toMatchObject({
+      status: 'unknown',
+      failing: [],
+      warning: [],
+      unknown: ['image-os-build', 'build-selector'],
+    });
+    expect(billing.unknownReasons['image-os-build']).toMatch(
+      /the registry has not described winreadydemo\.azurecr\.io\/billing\/api:7\.3\. To settle it: check the registry's credentials/,
+    );
+    expect(billing.summary).toMatch(/^image-os-build: Cannot tell/);
   });
 
   it.each([
     ['owner=group:default/team-orders', ['orders', 'orders-legacy']],
     ['owner=team-orders', ['orders', 'orders-legacy']],
-    ['system=office', ['fax-gateway', 'print-spooler']],
+    [
+      'system=office',
+      ['doc-indexer', 'fax-gateway', 'label-printer', 'print-spooler'],
+    ],
     [
       'status=blocked',
-      ['fax-gateway', 'orders-legacy', 'print-spooler', 'reports-job'],
+      [
+        'fax-gateway',
+        'label-printer',
+        'orders-legacy',
+        'print-spooler',
+        'reports-job',
+      ],
     ],
     [
       'status=ready,not-applicable',
-      ['api-gateway', 'search-indexer', 'storefront'],
+      [
+        'api-gateway',
+        'build-agent',
+        'doc-indexer',
+        'invoice-renderer',
+        'search-indexer',
+        'storefront',
+      ],
     ],
+    ['status=unknown', ['billing-api', 'kiosk']],
     ['cluster=aks-eus-linux', ['storefront']],
-    ['check=taint-toleration', ['reports-job']],
-    ['check=linux-isolation,build-selector', ['notifications', 'web-portal']],
+    ['check=taint-toleration', ['label-printer', 'reports-job']],
+    // A check filter finds where the check fails, warns or cannot tell.
+    [
+      'check=linux-isolation,build-selector',
+      ['billing-api', 'kiosk', 'ledger', 'notifications', 'web-portal'],
+    ],
+    ['check=image-os-build&status=unknown', ['billing-api']],
     ['owner=team-web&status=at-risk', ['catalog-web', 'web-portal']],
   ])('filters by %s', async (query, names) => {
     const res = await get(ctx.server, `/v1/report?${query}`);
@@ -76,13 +117,13 @@ describe('GET /v1/report', () => {
   it('pages with limit and offset, the total unchanged', async () => {
     const all = ids((await get(ctx.server, '/v1/report')).body);
     const page = await get(ctx.server, '/v1/report?limit=5&offset=10');
-    expect(page.body).toMatchObject({ total: 15, offset: 10 });
+    expect(page.body).toMatchObject({ total: 20, offset: 10 });
     expect(ids(page.body)).toEqual(all.slice(10, 15));
     expect(ids((await get(ctx.server, '/v1/report?limit=5')).body)).toEqual(
       all.slice(0, 5),
     );
-    expect(ids((await get(ctx.server, '/v1/report?offset=14')).body)).toEqual([
-      all[14],
+    expect(ids((await get(ctx.server, '/v1/report?offset=19')).body)).toEqual([
+      all[19],
     ]);
     expect((await get(ctx.server, '/v1/report?offset=20')).body.items).toEqual(
       [],
@@ -100,25 +141,33 @@ describe('GET /v1/report', () => {
     expect(res.text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(res.text);
     expect(rows[0]).toEqual([
-      'entity', 'title', 'owner', 'system', 'status',
-      'clusters', 'failing', 'warning', 'summary', 'evaluatedAt',
+      'entity', 'title', 'owner', 'system', 'status', 'clusters',
+      'failing', 'warning', 'unknown', 'summary', 'unknownReasons',
+      'evaluatedAt',
     ]); // prettier-ignore
-    expect(rows).toHaveLength(16);
+    expect(rows).toHaveLength(21);
     expect(rows.slice(1).map(r => r[0])).toEqual(ids(json));
     const legacy = rows.find(r => r[0] === ref('orders-legacy'))!;
-    expect(legacy.slice(2, 8)).toEqual([
+    expect(legacy.slice(2, 9)).toEqual([
       'group:default/team-orders',
       'system:default/orders',
       'blocked',
       'aks-weu-legacy',
       'image-os-build pod-status',
       'os-sku-lifecycle upgrade-path',
+      '',
     ]);
+    // Rule 8: the unknown checks and their reasons have their columns.
+    const billing = rows.find(r => r[0] === ref('billing-api'))!;
+    expect(billing[8]).toBe('image-os-build build-selector');
+    expect(billing[10]).toMatch(
+      /^image-os-build: Cannot tell .* check the registry's credentials .* \| build-selector: /,
+    );
     // The summary quotes the container error: quoted cell, quotes doubled.
     expect(res.text).toContain(
       '""The container operating system does not match the host operating system""',
     );
-    expect(legacy[8]).toContain('"The container operating system');
+    expect(legacy[9]).toContain('"The container operating system');
     // A formula-like title is neutralised, then quoted for its comma and quotes.
     expect(res.text).toContain(
       `,"'=HYPERLINK(""https://example.com"", ""orders"")",`,
@@ -130,7 +179,7 @@ describe('GET /v1/report', () => {
 
   it('applies filters and paging to CSV too', async () => {
     const res = await get(ctx.server, '/v1/report?format=csv&status=blocked');
-    expect(parseCsv(res.text)).toHaveLength(5);
+    expect(parseCsv(res.text)).toHaveLength(6);
     const page = await get(
       ctx.server,
       '/v1/report?format=csv&limit=2&offset=1',

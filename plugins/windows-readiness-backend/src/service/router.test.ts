@@ -111,6 +111,7 @@ describe('GET /v1/history', () => {
     expect(clusters.body.items.map((i: any) => i.key)).toEqual([
       'aks-eus-linux',
       'aks-neu-modern',
+      'aks-weu-batch',
       'aks-weu-legacy',
     ]);
   });
@@ -133,9 +134,10 @@ describe('GET /v1/clusters', () => {
     expect(res.body.items.map((c: any) => [c.name, c.stale])).toEqual([
       ['aks-eus-linux', false],
       ['aks-neu-modern', false],
+      ['aks-weu-batch', false],
       ['aks-weu-legacy', false],
     ]);
-    const legacy = res.body.items[2];
+    const legacy = res.body.items[3];
     expect(legacy.collectedAt).toEqual(legacy.attemptedAt);
     // Found through ARM: where it lives comes along, for the scaffolder.
     expect(legacy.azure).toEqual({
@@ -223,15 +225,16 @@ describe('POST /v1/refresh and GET /v1/status', () => {
     );
     expect(status).toMatchObject({
       lastRefresh: {
-        clusters: 3,
+        clusters: 4,
         unreachableClusters: [],
         errors: 0,
         sourceErrors: [],
-        // kiosk's image is not in the registry: unknown, not an outage.
-        imageErrors: 1,
-        services: 15,
+        // ledger's image is not in the registry and the registry refuses
+        // billing-api's: unknown, not an outage.
+        imageErrors: 2,
+        services: 20,
       },
-      clusters: 3,
+      clusters: 4,
       staleClusters: [],
     });
     expect(status.evaluatedAt >= status.lastRefresh.startedAt).toBe(true);

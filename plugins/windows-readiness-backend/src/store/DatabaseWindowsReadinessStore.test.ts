@@ -210,6 +210,7 @@ describe.each(databases.eachSupportedId())(
         await saveDemo();
         expect(await store.removeClustersNotIn(['aks-neu-modern'])).toEqual([
           'aks-eus-linux',
+          'aks-weu-batch',
           'aks-weu-legacy',
         ]);
         expect((await store.loadFleet()).clusters.map(c => c.name)).toEqual([
@@ -495,7 +496,7 @@ describe.each(databases.eachSupportedId())(
       it('filters by status, cluster and ids', async () => {
         const blocked = await store.listServiceResults({ status: 'blocked' });
         expect(blocked.items.map(i => i.id)).toEqual(ids(['blocked']));
-        expect(blocked.total).toBe(4);
+        expect(blocked.total).toBe(5);
 
         const worst = await store.listServiceResults({
           status: ['blocked', 'at-risk'],
@@ -535,20 +536,20 @@ describe.each(databases.eachSupportedId())(
 
       it('pages in a stable order with a constant total', async () => {
         const all = await store.listServiceResults();
-        expect(all.total).toBe(15);
+        expect(all.total).toBe(20);
         const seen: string[] = [];
         for (let offset = 0; offset < all.total; offset += 4) {
           const page = await store.listServiceResults({ limit: 4, offset });
-          expect(page.total).toBe(15);
+          expect(page.total).toBe(20);
           seen.push(...page.items.map(i => i.id));
         }
         expect(seen).toEqual(all.items.map(i => i.id));
         expect(
           await store.listServiceResults({ limit: 4, offset: 100 }),
-        ).toEqual({ items: [], total: 15 });
+        ).toEqual({ items: [], total: 20 });
         expect(await store.listServiceResults({ limit: 0 })).toEqual({
           items: [],
-          total: 15,
+          total: 20,
         });
         await expect(store.listServiceResults({ limit: -1 })).rejects.toThrow(
           InputError,
@@ -636,11 +637,11 @@ describe.each(databases.eachSupportedId())(
               dimension: 'all',
               key: '*',
               counts: counts({
-                blocked: 4,
+                blocked: 5,
                 'at-risk': 7,
-                unknown: 1,
-                ready: 1,
-                'not-applicable': 2,
+                unknown: 2,
+                ready: 3,
+                'not-applicable': 3,
               }),
             },
             ...demoEvaluation.clusters.map(c => ({
@@ -658,8 +659,11 @@ describe.each(databases.eachSupportedId())(
           [...clusterSeries.map(h => `${h.day} ${h.key}`)].sort(),
         );
 
-        // 30 days before 2026-11-27 is 2026-10-28: that day stays.
-        expect(await store.pruneHistory(30, '2026-11-27')).toBe(4);
+        // 30 days before 2026-11-27 is 2026-10-28: that day stays; the day
+        // before goes, its 'all' row and one row per demo cluster.
+        expect(await store.pruneHistory(30, '2026-11-27')).toBe(
+          1 + demoEvaluation.clusters.length,
+        );
         expect(
           (await store.getHistory({ dimension: 'all' })).map(h => h.day),
         ).toEqual(days.slice(1));

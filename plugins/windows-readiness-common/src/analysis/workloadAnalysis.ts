@@ -1,6 +1,5 @@
 import type {
   KubernetesObject,
-  NodeSelectorTerm,
   RuntimeClassObject,
   Toleration,
 } from '../model';
@@ -13,18 +12,17 @@ import { poolOfNodeName, type PoolProfile } from '../scheduling/poolProfile';
 import { untoleratedTaints } from '../scheduling/taints';
 import { podSignals, type PodSignal } from '../pods/podSignals';
 import type { Workload } from '../workloads/workloads';
-import { imageFacts, poolFit, type Fit, type ImageFacts } from './imageFacts';
+import {
+  hostProcessImages,
+  imageFacts,
+  poolFit,
+  type Fit,
+  type ImageFacts,
+} from './imageFacts';
+import { osSelection, type OsSelection } from './osSelection';
+import { windowsInvolvement, type WindowsInvolvement } from './workloadOs';
 
-const OS_LABEL = 'kubernetes.io/os';
-const BETA_OS_LABEL = 'beta.kubernetes.io/os';
-
-/** How a workload asks for an OS: which label, and which value. */
-export interface OsSelection {
-  windows: boolean;
-  linux: boolean;
-  /** The labels through which it selects Windows. */
-  windowsLabels: string[];
-}
+export type { OsSelection } from './osSelection';
 
 /** Everything the checks need to know about one workload in one cluster. */
 export interface WorkloadAnalysis {
@@ -37,6 +35,9 @@ export interface WorkloadAnalysis {
   /** Set when the pod names a RuntimeClass the cluster does not have. */
   missingRuntimeClass?: string;
   osSelection: OsSelection;
+  /** Rule 1 and 2: yes, no, or not until the registry describes its images. */
+  windows: WindowsInvolvement;
+  /** `windows` is not `no`: it is judged as a Windows workload. */
   involvesWindows: boolean;
   selected: PoolProfile[];
   eligible: PoolProfile[];
@@ -46,41 +47,6 @@ export interface WorkloadAnalysis {
   signals: PodSignal[];
 }
 
-function osSelection(
-  nodeSelector: Record<string, string>,
-  terms: readonly NodeSelectorTerm[],
-): OsSelection {
-  const selection: OsSelection = {
-    windows: false,
-    linux: false,
-    windowsLabels: [],
-  };
-  const note = (label: string, value: string) => {
-    if (value === 'windows') {
-      selection.windows = true;
-      if (!selection.windowsLabels.includes(label)) {
-        selection.windowsLabels.push(label);
-      }
-    }
-    if (value === 'linux') selection.linux = true;
-  };
-  for (const label of [OS_LABEL, BETA_OS_LABEL]) {
-    if (nodeSelector[label]) note(label, nodeSelector[label]);
-  }
-  for (const term of terms) {
-    for (const requirement of term.matchExpressions ?? []) {
-      if (
-        requirement.operator === 'In' &&
-        [OS_LABEL, BETA_OS_LABEL].includes(requirement.key) &&
-        requirement.values?.length === 1
-      ) {
-        note(requirement.key, requirement.values[0]);
-      }
-    }
-  }
-  return selection;
-}
-
 function findRuntimeClass(
   objects: readonly KubernetesObject[],
   name: string,
@@ -88,6 +54,20 @@ function findRuntimeClass(
   return objects.find(
     object => object.kind === 'RuntimeClass' && object.metadata?.name === name,
   ) as RuntimeClassObject | undefined;
+}
+
+/** The pool a node belongs to: by its Node object, else by its AKS name. */
+export function poolOfNode(
+  nodeName: string,
+  pools: readonly PoolProfile[],
+): PoolProfile | undefined {
+  const byNode = pools.find(pool => pool.nodeNames.includes(nodeName));
+  if (byNode) return byNode;
+  const name = poolOfNodeName(
+    nodeName,
+    pools.map(pool => pool.name),
+  );
+  return pools.find(pool => pool.name === name);
 }
 
 export function analyzeWorkload(
@@ -116,10 +96,11 @@ export function analyzeWorkload(
   const missingRuntimeClass =
     runtimeClassName && !runtimeClass ? runtimeClassName : undefined;
 
-  const images = workload.images.map(image => imageFacts(image, catalog));
+  const exempt = hostProcessImages(spec);
+  const images = workload.images.map(image =>
+    imageFacts(image, catalog, exempt.has(image)),
+  );
   const selection = osSelection(nodeSelector, terms);
-  const involvesWindows =
-    images.some(image => image.windows) || selection.windows;
 
   const selected = missingRuntimeClass
     ? []
@@ -128,23 +109,24 @@ export function analyzeWorkload(
           matchesNodeSelector(pool.labels, nodeSelector) &&
           matchesRequiredAffinity(pool.labels, terms, pool.nodeNames),
       );
+  const windows = windowsInvolvement(selected, images, selection);
   const eligible = selected.filter(
     pool => untoleratedTaints(pool.taints, tolerations).length === 0,
   );
   const fit = new Map(pools.map(pool => [pool.name, poolFit(images, pool)]));
   const compatible = selected.filter(pool => fit.get(pool.name) === 'yes');
 
-  const poolNames = pools.map(pool => pool.name);
+  // Rule 6: the pools of the nodes its pods are on, else where it would go.
   const podPools = new Set(
     workload.pods
       .map(pod => pod.spec?.nodeName)
       .filter((name): name is string => !!name)
-      .map(name => poolOfNodeName(name, poolNames))
-      .filter((name): name is string => !!name),
+      .map(name => poolOfNode(name, pools))
+      .filter((pool): pool is PoolProfile => !!pool),
   );
   const runsOn =
     podPools.size > 0
-      ? pools.filter(pool => podPools.has(pool.name))
+      ? pools.filter(pool => podPools.has(pool))
       : compatible.filter(
           pool => pool.osType === 'Windows' && eligible.includes(pool),
         );
@@ -158,7 +140,8 @@ export function analyzeWorkload(
     runtimeClass,
     missingRuntimeClass,
     osSelection: selection,
-    involvesWindows,
+    windows,
+    involvesWindows: windows !== 'no',
     selected,
     eligible,
     compatible,

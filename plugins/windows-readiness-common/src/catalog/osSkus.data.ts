@@ -27,12 +27,28 @@ export interface OsSkuInfo {
 const KNOWN_OSSKU =
   '@azure/arm-containerservice KnownOssku (models.ts), Learn Ossku pages (H)';
 
+/** The day the figures below were last checked against AKS's notices. */
+export const OS_SKU_TABLE_READ_ON = '2026-12-05';
+const READ = `read ${OS_SKU_TABLE_READ_ON}`;
+
 function linuxSku(osSku: string): OsSkuInfo {
   return { osSku, osType: 'Linux', sources: { osType: KNOWN_OSSKU } };
 }
 
-// Sections 4.1, 4.6 and 1.1 of docs/windows-containers-on-aks.md.
-export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
+/** Every figure says when it was read; most figures say it inline. */
+function dated(sku: OsSkuInfo): OsSkuInfo {
+  const sources = Object.fromEntries(
+    Object.entries(sku.sources).map(([field, source]) => [
+      field,
+      source.includes(READ) ? source : `${source} (${READ})`,
+    ]),
+  );
+  return { ...sku, sources };
+}
+
+// Where two notices disagree, the earlier (safer) date or version is kept and
+// both are named, so that a platform team can override it knowingly.
+const WINDOWS_OS_SKUS: readonly OsSkuInfo[] = [
   {
     osSku: 'Windows2019',
     osType: 'Windows',
@@ -53,16 +69,15 @@ export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
         'azure-aks-docs upgrade-windows-os.md: 2019 pools move to a new ' +
         'Windows2022 pool (no in-place osSKU change) (H)',
       retirementDate:
-        'Azure/AKS#4091, #4268; includes/windows-server-2019-retirement.md: ' +
-        'no new images or patches from 2026-03-01 (H)',
+        'Azure/AKS#4091, #4268; AKS release notes 2026-05-29: "Windows ' +
+        `Server 2019 retired on March 1, 2026" (H, ${READ})`,
       imageDeletionDate:
-        'includes/windows-server-2019-retirement.md: images deleted ' +
-        '2027-04-01, scale-out fails (H)',
-      minKubernetesVersion:
-        'Azure/AKS#4091; windows-server-2019-retirement.md: 1.14-1.32 (H)',
+        'Azure/AKS#4091; AKS release notes 2026-05-29: images removed from ' +
+        `April 1, 2027, scaling fails (H, ${READ})`,
+      minKubernetesVersion: `Azure/AKS#4268: 1.14-1.32 (H, ${READ})`,
       maxKubernetesVersion:
-        'Azure/AKS#4091; windows-server-2019-retirement.md: blocked on ' +
-        '1.33+ (H)',
+        'Azure/AKS#4268; AKS release notes 2026-05-29: no new pools on ' +
+        `1.33+ (H, ${READ})`,
     },
   },
   {
@@ -83,21 +98,25 @@ export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
       baseImageTag: 'MCR base-image tag ltsc2022 = build 20348 (H)',
       successor:
         'Azure/AKS#5904: Windows2025 is the default and only Windows option ' +
-        'from 1.37; in-place 2022->2025 migration planned ~Nov 2026 (M)',
+        'from 1.37; an in-place 2022->2025 node pool update is estimated for ' +
+        `November 2026 (aks-preview accepts it, Azure/azure-cli-extensions#10255) (M, ${READ})`,
       retirementDate:
-        'docs/windows-containers-on-aks.md 4.6 (AKS retirement notice, ' +
-        'with Azure/AKS#4168): retired 2027-03-15 (M)',
+        'Sources disagree: Azure/AKS#4168 and AKS release notes 2024-04-11 ' +
+        'say 2027-03-15; AKS release notes 2026-06-19 extend it to ' +
+        '2028-06-30. The earlier date is kept; override it once you rely on ' +
+        `the extension (M, ${READ})`,
       imageDeletionDate:
-        'docs/windows-containers-on-aks.md 4.6 (AKS retirement notice): ' +
-        'images deleted 2028-04-01 (M)',
-      minKubernetesVersion:
-        'azure-aks-docs upgrade-os-version.md: supported "1.23 to 1.34" (M)',
+        'Sources disagree: the AKS retirement notice behind the 2027 plan ' +
+        'deleted images on 2028-04-01 (not found again on the read date); ' +
+        'AKS release notes 2026-06-19 delete them from 2029-06-30. The ' +
+        `earlier date is kept (M, ${READ})`,
+      minKubernetesVersion: `azure-aks-docs upgrade-os-version.md: supported "1.23 to 1.34" (M, ${READ})`,
       maxKubernetesVersion:
-        'AKS sources disagree on the cut-off (1.34/1.35/1.36): ' +
-        'upgrade-os-version.md says "1.23 to 1.34" (chosen); Azure/AKS#4168 ' +
-        'and windows-best-practices.md: cannot be created on 1.35+; the 2026 ' +
-        'retirement include: not supported on 1.36+; a third-party wiki ' +
-        'copy: upgrades to >= 1.34.0 blocked. Check against live data (M)',
+        'Sources disagree on the cut-off: upgrade-os-version.md says "1.23 ' +
+        'to 1.34"; Azure/AKS#4168, AKS release notes 2024-04-11 and ' +
+        'windows-best-practices.md: no new pools on 1.35+; AKS release ' +
+        'notes 2026-06-19: not supported on 1.37+ (a 2026 include said ' +
+        `1.36+). The earliest, 1.34, is kept (M, ${READ})`,
     },
   },
   {
@@ -116,20 +135,22 @@ export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
         'azure-aks-docs windows-annual-channel.md: 23H2 host; containerd ' +
         'v23H2 = 25398 (H)',
       baseImageTag:
-        'windows-annual-channel.md: a 23H2 host runs WS2022 images (H)',
+        'windows-annual-channel.md; Azure/AKS#5608: Annual Channel uses ' +
+        `WS2022 base images, which run on 2022 and 2025 hosts (H, ${READ})`,
       successor:
-        'Windows2025 is the LTSC that runs both the WS2022 images of 23H2 ' +
-        'pools and WS2025 images (KnownOssku; Azure/AKS#5904) (M)',
+        'Azure/AKS#5608: migrate Annual Channel pools to LTSC; Windows2025 ' +
+        `runs their WS2022 images (H, ${READ})`,
       retirementDate:
-        'includes/windows-annual-channel-retirement.md: no new images from ' +
-        '2026-05-15 (H)',
+        'Azure/AKS#5608; AKS release notes 2026-05-29 and 2026-06-19: ' +
+        'retired May 15, 2026 (5B was the last image); release notes ' +
+        `2026-07-17: new pools refused (H, ${READ})`,
       imageDeletionDate:
-        'includes/windows-annual-channel-retirement.md: images deleted ' +
-        '2027-05-15 (H)',
+        'Azure/AKS#5608; AKS release notes 2026-05-29: images removed May ' +
+        `15, 2027, scaling and reimage fail (H, ${READ})`,
       minKubernetesVersion:
         'windows-annual-channel.md: 23H2 on 1.28-1.33 (24H2 on 1.34-1.35 ' +
-        'is a preview estimate) (H)',
-      maxKubernetesVersion: 'windows-annual-channel.md: 23H2 on 1.28-1.33 (H)',
+        `was a preview estimate, never shipped before retirement) (H, ${READ})`,
+      maxKubernetesVersion: `windows-annual-channel.md: 23H2 on 1.28-1.33 (H, ${READ})`,
     },
   },
   {
@@ -145,10 +166,17 @@ export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
         'WS2025 is build 26100 (containerd ltsc2025) (H)',
       baseImageTag: 'MCR base-image tag ltsc2025 = build 26100 (H)',
       minKubernetesVersion:
-        'AKS docs: 1.32+ (preview behind AksWindows2025Preview, ' +
-        'aks-preview >= 18.0.0b5); GA per AKS changelog 2026-05-29 (M)',
+        'Sources disagree: AKS docs list 1.32+ (the preview behind ' +
+        'AksWindows2025Preview); a third-party provider PR says GA from ' +
+        '1.33. GA in AKS release 2026-05-29; Gen2 VMs and FIPS-enabled ' +
+        'images are required (FIPS cannot be turned off on WS2025, ' +
+        `Azure/azure-cli-extensions#10255). 1.32 is kept (M, ${READ})`,
     },
   },
+];
+
+export const DEFAULT_OS_SKUS: readonly OsSkuInfo[] = [
+  ...WINDOWS_OS_SKUS.map(dated),
   linuxSku('Ubuntu'),
   linuxSku('Ubuntu2204'),
   linuxSku('Ubuntu2404'),

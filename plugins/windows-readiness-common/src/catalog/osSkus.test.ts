@@ -1,3 +1,8 @@
+import { OS_SKU_TABLE_READ_ON } from './osSkus.data';
+import {
+  DEFAULT_WINDOWS_OS_SKUS,
+  defaultWindowsOsSku,
+} from './defaultOsSku.data';
 import {
   DEFAULT_OS_SKUS,
   OsSkuInfo,
@@ -18,7 +23,7 @@ const sku = (osSku: string): OsSkuInfo => {
 };
 
 describe('DEFAULT_OS_SKUS', () => {
-  // Sections 4.1 and 4.6 of the facts doc.
+  // AKS's notices as read on OS_SKU_TABLE_READ_ON; each source says which.
   it.each`
     osSku              | build    | baseImageTag  | successor        | retirementDate  | imageDeletionDate | minKubernetesVersion | maxKubernetesVersion
     ${'Windows2019'}   | ${17763} | ${'ltsc2019'} | ${'Windows2022'} | ${'2026-03-01'} | ${'2027-04-01'}   | ${'1.14'}            | ${'1.32'}
@@ -59,8 +64,25 @@ describe('DEFAULT_OS_SKUS', () => {
 
   it('says the Windows2022 cut-off sources disagree', () => {
     expect(sku('Windows2022').sources.maxKubernetesVersion).toMatch(
-      /disagree.*1\.34.*1\.35.*1\.36/s,
+      /disagree.*1\.34.*1\.35.*1\.37.*1\.36/s,
     );
+  });
+
+  it('keeps the earlier Windows2022 dates and names the extension', () => {
+    const { sources } = sku('Windows2022');
+    expect(sources.retirementDate).toMatch(/2027-03-15.*2028-06-30/s);
+    expect(sources.imageDeletionDate).toMatch(/2028-04-01.*2029-06-30/s);
+  });
+
+  it.each(
+    DEFAULT_OS_SKUS.filter(info => info.osType === 'Windows').map(info => [
+      info.osSku,
+      info,
+    ]),
+  )('%s says when each figure was read', (_osSku, info) => {
+    for (const source of Object.values(info.sources)) {
+      expect(source).toContain(`read ${OS_SKU_TABLE_READ_ON}`);
+    }
   });
 
   it('passes its own validation', () => {
@@ -214,5 +236,25 @@ describe('daysUntil', () => {
 
   it('is NaN for an invalid as-of date', () => {
     expect(daysUntil('2026-03-01', new Date('junk'))).toBeNaN();
+  });
+});
+
+describe('DEFAULT_WINDOWS_OS_SKUS: the SKU AKS picks when none is given', () => {
+  it.each([
+    [14, 'Windows2019'],
+    [24, 'Windows2019'],
+    [25, 'Windows2022'],
+    [36, 'Windows2022'],
+    [37, 'Windows2025'],
+    [40, 'Windows2025'],
+  ])('1.%i: %s', (minor, osSku) => {
+    expect(defaultWindowsOsSku(minor).osSku).toBe(osSku);
+  });
+
+  it('names a source, with the date it was read, for every row', () => {
+    for (const row of DEFAULT_WINDOWS_OS_SKUS) {
+      expect(row.source).toContain(`read ${OS_SKU_TABLE_READ_ON}`);
+      expect(defaults.get(row.osSku)?.osType).toBe('Windows');
+    }
   });
 });

@@ -1,9 +1,32 @@
 import type { WorkloadAnalysis } from '../analysis/workloadAnalysis';
-import type { CheckResult } from '../model';
+import type { CheckResult, Evidence } from '../model';
+import type { PoolProfile } from '../scheduling/poolProfile';
 import { buildSelectorSnippet } from './remediation';
 import { names, poolEvidence, result, type CheckContext } from './context';
+import {
+  imageUnknownReason,
+  joinReasons,
+  poolBuildUnknownReason,
+  settleSummary,
+} from './unknownReasons';
 
 const ID = 'build-selector';
+
+/** Rule 8: an unknown result says what could not be told and what settles it. */
+function cannotTell(
+  pools: readonly PoolProfile[],
+  reasons: string,
+  evidence: Evidence[],
+  settle: string,
+): CheckResult {
+  return result(
+    ID,
+    'unknown',
+    `Cannot tell whether ${names(pools)} can start the images: ${reasons}.`,
+    evidence,
+    { summary: settle },
+  );
+}
 
 /** Warns when the scheduler may pick an eligible Windows pool whose build cannot start the images. */
 export function checkBuildSelector(
@@ -17,6 +40,16 @@ export function checkBuildSelector(
   const undecided = windowsEligible.filter(
     pool => fit.get(pool.name) === 'unknown',
   );
+  const unknownImages = analysis.images.filter(image => !image.known);
+  // Rule 2: an image the registry has not described leaves the build open.
+  if (bad.length === 0 && undecided.length > 0 && unknownImages.length > 0) {
+    return cannotTell(
+      undecided,
+      joinReasons(unknownImages.map(imageUnknownReason)),
+      undecided.map(pool => poolEvidence(workload, pool)),
+      settleSummary(unknownImages),
+    );
+  }
   if (good.length === 0) {
     return result(
       ID,
@@ -44,11 +77,13 @@ export function checkBuildSelector(
     );
   }
   if (undecided.length > 0) {
-    return result(
-      ID,
-      'unknown',
-      `Cannot tell whether ${names(undecided)} can start the images.`,
-      undecided.map(pool => poolEvidence(workload, pool)),
+    return cannotTell(
+      undecided,
+      joinReasons(undecided.map(poolBuildUnknownReason)),
+      undecided.map(pool =>
+        poolEvidence(workload, pool, { detail: poolBuildUnknownReason(pool) }),
+      ),
+      settleSummary([], undecided),
     );
   }
   return result(

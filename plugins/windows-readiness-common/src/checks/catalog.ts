@@ -32,7 +32,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     scope: 'service',
     title: 'OS is selected',
     description:
-      'A Windows workload cannot be scheduled on Linux nodes and selects Windows through kubernetes.io/os.',
+      'A Windows workload cannot be scheduled on Linux nodes (warns when its images may start on either OS) and selects Windows through kubernetes.io/os.',
     results: ['pass', 'warn', 'fail', 'skip'],
   },
   {
@@ -48,7 +48,7 @@ export const CHECKS: readonly CheckDefinition[] = [
     scope: 'service',
     title: 'Pods show no OS mismatch',
     description:
-      'Observed pods show no OS mismatch at start or pull and are not Pending on an untolerated taint.',
+      'Observed pods of every workload, Linux too, show no OS mismatch at start, pull or sandbox creation, and are not Pending on an untolerated taint that explains it.',
     results: ['pass', 'fail', 'skip'],
   },
   {

@@ -26,12 +26,29 @@ export type WorkloadCheck = (
   context: CheckContext,
 ) => CheckResult;
 
-// The Windows checks skip for workloads that do not involve Windows.
+// Rule 2: the checks that read image platforms say why they cannot tell.
+const DECIDES_WHEN_UNKNOWN: readonly CheckId[] = [
+  'image-os-build',
+  'build-selector',
+  'upgrade-path',
+];
+
+// The Windows checks skip for workloads that do not involve Windows
+// (rule 1); while the registry has not said, only the platform checks run.
 function windowsOnly(id: CheckId, check: WorkloadCheck): WorkloadCheck {
-  return (analysis, context) =>
-    analysis.involvesWindows
-      ? check(analysis, context)
-      : result(id, 'skip', 'The workload does not involve Windows.');
+  return (analysis, context) => {
+    if (analysis.windows === 'no') {
+      return result(id, 'skip', 'The workload does not involve Windows.');
+    }
+    if (analysis.windows === 'unknown' && !DECIDES_WHEN_UNKNOWN.includes(id)) {
+      return result(
+        id,
+        'skip',
+        'Cannot tell whether the workload runs Windows containers (see image-os-build).',
+      );
+    }
+    return check(analysis, context);
+  };
 }
 
 /** Service checks in catalog order. */
@@ -40,7 +57,8 @@ export const WORKLOAD_CHECKS: readonly WorkloadCheck[] = [
   windowsOnly('build-selector', checkBuildSelector),
   windowsOnly('os-selector', checkOsSelector),
   windowsOnly('taint-toleration', checkTaintToleration),
-  windowsOnly('pod-status', checkPodStatus),
+  // Rule 4: every workload, Linux too (a Linux image on a Windows node fails).
+  checkPodStatus,
   windowsOnly('os-sku-lifecycle', checkOsSkuLifecycle),
   windowsOnly('upgrade-path', checkUpgradePath),
   checkLinuxIsolation,

@@ -5,12 +5,22 @@ import { names, poolEvidence, result, type CheckContext } from './context';
 
 const ID = 'linux-isolation';
 
-/** Warns when a Linux workload can land on an untainted Windows pool. */
+/**
+ * Rule 7: warns when a Linux workload can land on a Windows pool: one that is
+ * untainted, or whose taints it tolerates (a tolerate-all DaemonSet).
+ */
 export function checkLinuxIsolation(
   analysis: WorkloadAnalysis,
   _context: CheckContext,
 ): CheckResult {
   const { workload, eligible } = analysis;
+  if (analysis.windows === 'unknown') {
+    return result(
+      ID,
+      'skip',
+      'Cannot tell whether the workload runs Windows containers (see image-os-build).',
+    );
+  }
   if (analysis.involvesWindows) {
     return result(ID, 'skip', 'The workload involves Windows.');
   }
@@ -21,7 +31,7 @@ export function checkLinuxIsolation(
   return result(
     ID,
     'warn',
-    `The workload has no kubernetes.io/os: linux selector and can land on Windows pool(s) ${names(
+    `The workload has no Linux OS selection and can land on Windows pool(s) ${names(
       windowsPools,
     )}, which carry no taint it lacks a toleration for; its pods would fail to pull there.`,
     windowsPools.map(pool => poolEvidence(workload, pool)),

@@ -89,7 +89,18 @@ export function checkOsSkuLifecycle(
     );
   }
   if (unknown.length > 0) {
-    return result(ID, 'unknown', unknown.map(e => e.detail).join(' '), unknown);
+    const skus = [...new Set(unknown.map(e => e.osSku ?? '(none)'))];
+    return result(
+      ID,
+      'unknown',
+      unknown.map(e => e.detail).join(' '),
+      unknown,
+      {
+        summary: `To settle it: add ${skus.join(
+          ', ',
+        )} to windowsReadiness.osSkus with its retirement dates, or give the pools their osSku.`,
+      },
+    );
   }
   return result(
     ID,

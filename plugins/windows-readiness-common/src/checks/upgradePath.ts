@@ -6,10 +6,16 @@ import type { PoolProfile } from '../scheduling/poolProfile';
 import { rebuildRemediation } from './remediation';
 import {
   imageBuilds,
+  names,
   poolEvidence,
   result,
   type CheckContext,
 } from './context';
+import {
+  imageUnknownReason,
+  joinReasons,
+  settleSummary,
+} from './unknownReasons';
 
 const ID = 'upgrade-path';
 
@@ -38,7 +44,24 @@ export function checkUpgradePath(
 ): CheckResult {
   const { workload, images } = analysis;
   const pools = analysis.runsOn.filter(pool => pool.osType === 'Windows');
+  const unknownImages = images.filter(image => !image.known);
   if (pools.length === 0) {
+    // Rule 2: without platforms, where it would run is unknown too.
+    const open = analysis.eligible.filter(
+      pool => pool.osType === 'Windows' && pool.osSkuInfo?.successor,
+    );
+    if (unknownImages.length > 0 && open.length > 0) {
+      const reasons = joinReasons(unknownImages.map(imageUnknownReason));
+      return result(
+        ID,
+        'unknown',
+        `Cannot tell whether the images run on the next OS SKU of ${names(
+          open,
+        )}: ${reasons}.`,
+        open.map(pool => poolEvidence(workload, pool)),
+        { summary: settleSummary(unknownImages) },
+      );
+    }
     return result(ID, 'skip', 'The workload runs on no Windows pool.');
   }
   const blocked: Evidence[] = [];
@@ -89,11 +112,22 @@ export function checkUpgradePath(
     );
   }
   if (undecided.length > 0) {
+    const reasons =
+      joinReasons(unknownImages.map(imageUnknownReason)) ||
+      'the OS SKU table gives no build for the next OS SKU: add it to windowsReadiness.osSkus';
     return result(
       ID,
       'unknown',
-      'Cannot tell whether the images run on the next OS SKU.',
+      `Cannot tell whether the images run on the next OS SKU (${successors.join(
+        ', ',
+      )}): ${reasons}.`,
       undecided,
+      {
+        summary:
+          unknownImages.length > 0
+            ? settleSummary(unknownImages)
+            : `To settle it: ${reasons}.`,
+      },
     );
   }
   return result(

@@ -30,11 +30,14 @@ describe('evaluateFleet on arbitrary fleets', () => {
           expect(s.status).toBe(serviceStatus(s.checks, s.involvesWindows));
           expect(s.status === 'blocked').toBe(results.includes('fail'));
           expect(s.status !== 'ready' || s.involvesWindows).toBe(true);
-          // The Windows checks skip for a workload that does not involve Windows.
+          // The Windows checks skip for a workload that does not involve
+          // Windows; pod-status applies to every workload (rule 4).
           expect(
             s.involvesWindows ||
               s.checks
-                .filter(c => c.id !== 'linux-isolation')
+                .filter(
+                  c => c.id !== 'linux-isolation' && c.id !== 'pod-status',
+                )
                 .every(c => c.result === 'skip'),
           ).toBe(true);
           // Per check, the service result is the worst over its workloads.

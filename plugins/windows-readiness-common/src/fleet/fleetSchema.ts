@@ -42,9 +42,10 @@ const poolName = z
 const nodePool = z
   .object({
     name: poolName,
-    osType: z.enum(['Linux', 'Windows'], {
-      error: 'must be Linux or Windows',
-    }),
+    // ARM's default when osType is omitted.
+    osType: z
+      .enum(['Linux', 'Windows'], { error: 'must be Linux or Windows' })
+      .default('Linux'),
     osSku: nonEmpty.optional(),
     mode: nonEmpty.optional(),
     count: z.number().int().min(0).max(1000).optional(),
@@ -65,11 +66,39 @@ const nodePool = z
     }
   });
 
-const kubernetesObject = z.looseObject({
-  apiVersion: nonEmpty,
-  kind: nonEmpty,
-  metadata: z.looseObject({ name: nonEmpty, namespace: z.string().optional() }),
+// A Node's taints as the API returns them: the facts of its pool (rule 5).
+const nodeTaint = z.looseObject({
+  key: nonEmpty,
+  value: z.string().optional(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute'], {
+    error: 'must be NoSchedule, PreferNoSchedule or NoExecute',
+  }),
 });
+
+const kubernetesObject = z
+  .looseObject({
+    apiVersion: nonEmpty,
+    kind: nonEmpty,
+    metadata: z.looseObject({
+      name: nonEmpty,
+      namespace: z.string().optional(),
+    }),
+  })
+  .superRefine((object, ctx) => {
+    if (object.kind !== 'Node') return;
+    const spec = (object as { spec?: unknown }).spec;
+    if (spec === undefined) return;
+    const checked = z
+      .looseObject({ taints: z.array(nodeTaint).optional() })
+      .safeParse(spec);
+    for (const issue of checked.error?.issues ?? []) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['spec', ...issue.path],
+        message: issue.message,
+      });
+    }
+  });
 
 const cluster = z.object({
   name: nonEmpty,

@@ -29,8 +29,43 @@ describe('parseFleet', () => {
       'aks-weu-legacy',
       'aks-neu-modern',
       'aks-eus-linux',
+      'aks-weu-batch',
     ]);
     expect(Object.keys(fleet.images ?? {}).length).toBeGreaterThan(10);
+  });
+
+  const withNode = (taints: string) =>
+    minimal(`  - name: c
+    nodePools: [{ name: win, osType: Windows }]
+    objects:
+      - apiVersion: v1
+        kind: Node
+        metadata:
+          name: akswin000000
+          labels: { kubernetes.azure.com/agentpool: win }
+        spec:
+          providerID: azure:///subscriptions/0/resourceGroups/mc/providers/Microsoft.Compute/virtualMachineScaleSets/akswin/virtualMachines/0
+          taints: ${taints}
+        status: { nodeInfo: { kernelVersion: 10.0.26100.6905 } }`);
+
+  it('accepts Node objects as the API returns them (DESIGN.md rule 5)', () => {
+    const fleet = parseFleet(
+      withNode('[{ key: sku, value: win, effect: NoSchedule }]'),
+      'f.yaml',
+    );
+    expect(fleet.clusters[0].objects?.[0].spec.taints).toEqual([
+      { key: 'sku', value: 'win', effect: 'NoSchedule' },
+    ]);
+  });
+
+  it.each([
+    ['[{ key: sku, effect: Sometimes }]', 'spec.taints[0].effect'],
+    ['[{ value: win, effect: NoSchedule }]', 'spec.taints[0].key'],
+    ['sku=win:NoSchedule', 'spec.taints'],
+  ])('names the path of a bad Node taint %s', (taints, where) => {
+    const [problem] = problemsOf(withNode(taints));
+    expect(problem.path).toBe(`clusters[0].objects[0].${where}`);
+    expect(problem.line).toBeGreaterThan(0);
   });
 
   it('names the path and line of a bad taint', () => {
@@ -149,12 +184,20 @@ describe('parseFleet', () => {
   it('says what and where in its message', () => {
     expect(() =>
       parseFleet(
-        minimal('  - name: c\n    nodePools: [{ name: p }]'),
+        minimal('  - name: c\n    nodePools: [{ name: p, osType: Mac }]'),
         'f.yaml',
       ),
     ).toThrow(
-      /^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): /,
+      /^f\.yaml: invalid fleet file\n {2}clusters\[0\]\.nodePools\[0\]\.osType \(line \d+\): must be Linux or Windows/,
     );
+  });
+
+  it('reads a pool without osType as Linux, as ARM does (DESIGN.md rule 5)', () => {
+    const fleet = parseFleet(
+      minimal('  - name: c\n    nodePools: [{ name: p }]'),
+      'f.yaml',
+    );
+    expect(fleet.clusters[0].nodePools[0].osType).toBe('Linux');
   });
 
   it('reads a JSON fleet, and still names the line of a problem in one', () => {

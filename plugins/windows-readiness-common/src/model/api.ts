@@ -41,7 +41,11 @@ export interface ReportRow {
   clusters: string[];
   failing: CheckId[];
   warning: CheckId[];
-  /** The first failing or warning check: what to look at first. */
+  /** Checks that could not tell (DESIGN.md rule 8), with `unknownReasons`. */
+  unknown: CheckId[];
+  /** Per unknown check: what could not be told and what would settle it. */
+  unknownReasons: Partial<Record<CheckId, string>>;
+  /** The first failing, warning or else unknown check: what to look at first. */
   summary?: string;
   evaluatedAt: string;
 }

@@ -7,6 +7,7 @@ export type OsType = 'Linux' | 'Windows';
 
 export interface NodePool {
   name: string;
+  /** ARM's default when omitted is Linux. */
   osType: OsType;
   /** ARM osSKU: an extensible enum, unknown values are data, not errors. */
   osSku?: string;

@@ -33,9 +33,14 @@ export interface Toleration {
   tolerationSeconds?: number;
 }
 
+export interface WindowsSecurityContext {
+  windowsOptions?: { hostProcess?: boolean; runAsUserName?: string };
+}
+
 export interface Container {
   name?: string;
   image?: string;
+  securityContext?: WindowsSecurityContext;
 }
 
 export interface PodSpec {
@@ -54,7 +59,7 @@ export interface PodSpec {
   containers?: Container[];
   initContainers?: Container[];
   ephemeralContainers?: Container[];
-  securityContext?: { windowsOptions?: { hostProcess?: boolean } };
+  securityContext?: WindowsSecurityContext;
 }
 
 export interface PodTemplate {
@@ -106,7 +111,13 @@ export interface PodObject extends KubernetesObject {
 
 export interface EventObject extends KubernetesObject {
   kind: 'Event';
-  involvedObject?: { kind?: string; name?: string; namespace?: string };
+  /** `uid` tells a pod from an earlier one of the same name. */
+  involvedObject?: {
+    kind?: string;
+    name?: string;
+    namespace?: string;
+    uid?: string;
+  };
   reason?: string;
   message?: string;
   type?: string;

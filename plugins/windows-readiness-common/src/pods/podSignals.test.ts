@@ -2,6 +2,7 @@ import { classifyMessage, podSignals } from './podSignals';
 import type { PodSignalKind } from './podSignals';
 import * as m from './__fixtures__/messages';
 import { POD_CASES, event, pod } from './__fixtures__/podCases';
+import { RULE4_CASES } from './__fixtures__/rule4Cases';
 
 describe('classifyMessage', () => {
   it.each<[string, string | undefined, PodSignalKind | undefined]>([
@@ -51,6 +52,53 @@ describe('classifyMessage', () => {
       m.TAINT_OLDEST,
       'untolerated-taint',
     ],
+    [
+      'current scheduler "had untolerated taint(s)" with a selector reason',
+      m.TAINT_CURRENT,
+      'untolerated-taint',
+    ],
+    [
+      'current scheduler taint(s) next to "Insufficient memory"',
+      m.TAINT_CURRENT_AND_MEMORY,
+      'untolerated-taint',
+    ],
+    [
+      'a tainted AKS system pool next to "Insufficient memory"',
+      m.TAINT_SYSTEM_POOL_AND_MEMORY,
+      'untolerated-taint',
+    ],
+    [
+      'named taints among cpu and memory',
+      m.TAINTS_CPU_MEMORY,
+      'untolerated-taint',
+    ],
+    [
+      'named taints, memory and the selector',
+      m.TAINTS_MEMORY_SELECTOR,
+      'untolerated-taint',
+    ],
+    [
+      'the PodToleratesNodeTaints predicate',
+      m.TAINT_PREDICATE,
+      'untolerated-taint',
+    ],
+    ['predicates without a taint', m.PREDICATES_NO_TAINT, undefined],
+    ['a sandbox mismatch (Docker)', m.SANDBOX_MISMATCH, 'sandbox-mismatch'],
+    [
+      'a sandbox mismatch (older wording)',
+      m.SANDBOX_MISMATCH_OLD,
+      'sandbox-mismatch',
+    ],
+    [
+      'Docker pulling a Linux-only tag on Windows',
+      m.DOCKER_LINUX_ONLY_ON_WINDOWS,
+      'platform-mismatch',
+    ],
+    [
+      'containerd pulling a Linux-only index on Windows',
+      m.PULL_LINUX_ONLY_ON_WINDOWS,
+      'platform-mismatch',
+    ],
     ['ImagePullBackOff for auth (401)', m.PULL_UNAUTHORIZED, undefined],
     ['pull access denied', m.PULL_ACCESS_DENIED, undefined],
     ['Back-off pulling image', m.BACK_OFF_PULLING, undefined],
@@ -65,6 +113,29 @@ describe('classifyMessage', () => {
     ['no message', undefined, undefined],
   ])('%s', (_label, message, kind) => {
     expect(classifyMessage(message)).toBe(kind);
+  });
+
+  it.each<[string, string, string, PodSignalKind]>([
+    [
+      'a containerd mismatch on the sandbox',
+      'FailedCreatePodSandBox',
+      m.HCS_CONTAINERD,
+      'sandbox-mismatch',
+    ],
+    [
+      'the same text on a container',
+      'RunContainerError',
+      m.HCS_CONTAINERD,
+      'os-mismatch',
+    ],
+  ])('tells %s by the reason', (_label, reason, message, kind) => {
+    expect(classifyMessage(message, reason)).toBe(kind);
+  });
+});
+
+describe('podSignals: DESIGN.md rule 4', () => {
+  it.each(RULE4_CASES)('%s', (_label, input, events, expected) => {
+    expect(podSignals(input, events)).toEqual(expected);
   });
 });
 

@@ -15,13 +15,13 @@ describe('aggregateReport', () => {
   const report = aggregateReport(result.services, owners);
 
   it('counts services by status', () => {
-    expect(report.total).toBe(15);
+    expect(report.total).toBe(20);
     expect(report.byStatus).toEqual({
-      blocked: 4,
+      blocked: 5,
       'at-risk': 7,
-      unknown: 1,
-      ready: 1,
-      'not-applicable': 2,
+      unknown: 2,
+      ready: 3,
+      'not-applicable': 3,
     });
   });
 
@@ -43,6 +43,13 @@ describe('aggregateReport', () => {
       blocked: 2,
       'at-risk': 2,
     });
+    expect(report.byCluster['aks-weu-batch']).toEqual({
+      blocked: 1,
+      'at-risk': 0,
+      unknown: 1,
+      ready: 2,
+      'not-applicable': 1,
+    });
     const storefront = result.services.find(s => s.id === 'storefront')!;
     expect(statusInCluster(storefront, 'aks-eus-linux')).toBe('not-applicable');
   });
@@ -54,6 +61,7 @@ describe('aggregateReport', () => {
       (a, b) => a + b,
       0,
     );
-    expect(perCheck).toBe(15);
+    expect(perCheck).toBe(20);
+    expect(report.byCheck['image-os-build'].unknown).toBe(2);
   });
 });

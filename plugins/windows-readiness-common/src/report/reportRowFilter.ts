@@ -39,10 +39,13 @@ export function reportRowFilter(
     (!system || row.system === system) &&
     (!cluster || row.clusters.includes(cluster)) &&
     (!status?.length || status.includes(row.status)) &&
+    // A check filter finds the rows where that check fails, warns or cannot
+    // tell (DESIGN.md rule 8); a backend older than `unknown` sends none.
     (!check?.length ||
       check.some(
         id =>
           row.failing.includes(id as CheckId) ||
-          row.warning.includes(id as CheckId),
+          row.warning.includes(id as CheckId) ||
+          (row.unknown ?? []).includes(id as CheckId),
       ));
 }

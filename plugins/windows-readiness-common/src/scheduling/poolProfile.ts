@@ -1,51 +1,44 @@
-import type { Cluster, KubernetesObject, NodePool, OsType } from '../model';
+import type { Cluster, NodePool, OsType } from '../model';
 import { findOsSku, type OsSkuInfo, type OsSkuTable } from '../catalog/osSkus';
 import {
   formatWindowsVersion,
-  parseKernelVersion,
   type WindowsVersion,
 } from '../versions/windowsVersion';
-import { parseNodeImageVersion } from '../versions/nodeImageVersion';
 import { parseTaint, type Taint } from './taints';
 import type { Labels } from './nodeSelection';
+import {
+  labelsOfNodes,
+  nodeTaints,
+  nodesOfPool,
+  unionOfTaints,
+} from './poolNodes';
+import {
+  poolHostBuild,
+  poolOsSku,
+  type BuildSource,
+  type OsSkuSource,
+} from './poolOsSku';
 
-export type BuildSource = 'kernelVersion' | 'nodeImageVersion' | 'osSku';
+export { effectiveOsSku, type BuildSource } from './poolOsSku';
+export { nodesOfPool, poolOfNodeName } from './poolNodes';
 
 /** A node pool as the scheduler and the container runtime see it. */
 export interface PoolProfile {
   cluster: string;
   name: string;
   osType: OsType;
-  /** The OS SKU in effect, with AKS's default filled in when ARM omits it. */
+  /** The OS SKU in effect (DESIGN.md rule 5); undefined when no source tells. */
   osSku?: string;
+  osSkuSource?: OsSkuSource;
   osSkuInfo?: OsSkuInfo;
   hostBuild?: WindowsVersion;
   hostBuildSource?: BuildSource;
   /** Labels of the pool's nodes: user labels plus those AKS and the kubelet set. */
   labels: Labels;
+  /** ARM nodeTaints and the taints its Node objects carry. */
   taints: Taint[];
   nodeNames: string[];
   pool: NodePool;
-}
-
-function minorOf(kubernetesVersion: string | undefined): number | undefined {
-  const match = /^v?1\.(\d+)/.exec(kubernetesVersion ?? '');
-  return match ? Number(match[1]) : undefined;
-}
-
-/**
- * AKS's default when osSKU is omitted: Windows2019 up to 1.24, Windows2022
- * from 1.25, Windows2025 from 1.37 (Azure/AKS#5904).
- */
-export function effectiveOsSku(
-  pool: NodePool,
-  kubernetesVersion: string | undefined,
-): string | undefined {
-  if (pool.osSku) return pool.osSku;
-  if (pool.osType !== 'Windows') return undefined;
-  const minor = minorOf(pool.orchestratorVersion ?? kubernetesVersion);
-  if (minor !== undefined && minor <= 24) return 'Windows2019';
-  return minor !== undefined && minor >= 37 ? 'Windows2025' : 'Windows2022';
 }
 
 // AKS ARM sizes with a "p" feature letter (D4ps_v5, E8pds_v5) are Ampere arm64.
@@ -55,57 +48,14 @@ function architectureOf(vmSize: string | undefined): string {
     : 'amd64';
 }
 
-function hostBuildOf(
-  pool: NodePool,
-  node: KubernetesObject | undefined,
-  osSkuInfo: OsSkuInfo | undefined,
-): { build?: WindowsVersion; source?: BuildSource } {
-  const fromKernel = parseKernelVersion(
-    node?.status?.nodeInfo?.kernelVersion ?? pool.kernelVersion,
-  );
-  if (fromKernel) return { build: fromKernel, source: 'kernelVersion' };
-  const image = parseNodeImageVersion(pool.nodeImageVersion);
-  if (image?.os === 'windows') {
-    return {
-      build: {
-        major: 10,
-        minor: 0,
-        build: image.build,
-        revision: image.revision,
-      },
-      source: 'nodeImageVersion',
-    };
-  }
-  if (osSkuInfo?.build) {
-    return {
-      build: { major: 10, minor: 0, build: osSkuInfo.build },
-      source: 'osSku',
-    };
-  }
-  return {};
-}
-
-/** Node objects of this pool, when live collection read them. */
-export function nodesOfPool(
-  objects: readonly KubernetesObject[],
-  poolName: string,
-): KubernetesObject[] {
-  return objects.filter(
-    object =>
-      object.kind === 'Node' &&
-      (object.metadata?.labels?.['kubernetes.azure.com/agentpool'] ===
-        poolName ||
-        object.metadata?.labels?.agentpool === poolName),
-  );
-}
-
 function impliedLabels(
   cluster: Cluster,
   pool: NodePool,
+  osType: OsType,
   osSku: string | undefined,
   hostBuild: WindowsVersion | undefined,
 ): Record<string, string> {
-  const os = pool.osType === 'Windows' ? 'windows' : 'linux';
+  const os = osType === 'Windows' ? 'windows' : 'linux';
   const arch = architectureOf(pool.vmSize);
   const labels: Record<string, string> = {
     'kubernetes.io/os': os,
@@ -123,7 +73,7 @@ function impliedLabels(
     labels['kubernetes.azure.com/node-image-version'] = pool.nodeImageVersion;
   }
   if (pool.vmSize) labels['node.kubernetes.io/instance-type'] = pool.vmSize;
-  if (pool.osType === 'Windows' && hostBuild) {
+  if (osType === 'Windows' && hostBuild) {
     // The kubelet writes Major.Minor.Build only.
     labels['node.kubernetes.io/windows-build'] = formatWindowsVersion(
       hostBuild,
@@ -136,50 +86,44 @@ function impliedLabels(
   return labels;
 }
 
-const INSTANCE_SUFFIX = /^[0-9a-z]{6}$/;
-
-/** AKS node names: `aks<pool><6>` on Windows, `aks-<pool>-<id>-vmss<6>` on Linux. */
-export function poolOfNodeName(
-  nodeName: string,
-  poolNames: readonly string[],
-): string | undefined {
-  for (const pool of poolNames) {
-    const windowsName =
-      nodeName.length === pool.length + 9 &&
-      nodeName.startsWith(`aks${pool}`) &&
-      INSTANCE_SUFFIX.test(nodeName.slice(pool.length + 3));
-    if (windowsName || nodeName.startsWith(`aks-${pool}-`)) return pool;
-  }
-  return undefined;
-}
-
+/** Everything known about one pool, from ARM and from its Node objects (rule 5). */
 export function profilePool(
   cluster: Cluster,
   pool: NodePool,
   osSkus: OsSkuTable,
 ): PoolProfile {
-  const osSku = effectiveOsSku(pool, cluster.kubernetesVersion);
-  const osSkuInfo = osSku ? findOsSku(osSkus, osSku) : undefined;
+  // ARM's default osType is Linux.
+  const osType: OsType = pool.osType === 'Windows' ? 'Windows' : 'Linux';
   const nodes = nodesOfPool(cluster.objects ?? [], pool.name);
+  const { osSku, source: osSkuSource } = poolOsSku(
+    pool,
+    nodes,
+    cluster.kubernetesVersion,
+    osSkus,
+  );
+  const osSkuInfo = osSku ? findOsSku(osSkus, osSku) : undefined;
   const { build, source } =
-    pool.osType === 'Windows' ? hostBuildOf(pool, nodes[0], osSkuInfo) : {};
-  const nodeLabels = nodes[0]?.metadata?.labels ?? {};
+    osType === 'Windows' ? poolHostBuild(pool, nodes, osSkuInfo) : {};
+  const armTaints = (pool.taints ?? [])
+    .map(parseTaint)
+    .filter((taint): taint is Taint => taint !== undefined);
   return {
     cluster: cluster.name,
     name: pool.name,
-    osType: pool.osType,
+    osType,
     osSku,
+    ...(osSkuSource ? { osSkuSource } : {}),
     osSkuInfo,
     hostBuild: build,
     hostBuildSource: source,
     labels: {
-      ...impliedLabels(cluster, pool, osSku, build),
-      ...nodeLabels,
+      ...impliedLabels(cluster, pool, osType, osSku, build),
+      ...labelsOfNodes(nodes),
       ...(pool.labels ?? {}),
     },
-    taints: (pool.taints ?? [])
-      .map(parseTaint)
-      .filter((taint): taint is Taint => taint !== undefined),
+    // nodeInitializationTaints count only while the nodes still carry them,
+    // which is what their spec.taints say.
+    taints: unionOfTaints(armTaints, ...nodes.map(nodeTaints)),
     nodeNames: nodes
       .map(node => node.metadata?.name)
       .filter((name): name is string => !!name),

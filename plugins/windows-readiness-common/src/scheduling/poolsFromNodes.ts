@@ -1,21 +1,6 @@
 import type { KubernetesObject, NodePool } from '../model';
-import { formatTaint, parseTaint } from './taints';
-
-interface NodeTaint {
-  key?: string;
-  value?: string;
-  effect?: string;
-}
-
-function taintsOf(node: KubernetesObject): string[] {
-  const taints: NodeTaint[] = Array.isArray(node.spec?.taints)
-    ? node.spec.taints
-    : [];
-  return taints
-    .map(t => parseTaint(`${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`))
-    .filter(t => t !== undefined)
-    .map(formatTaint);
-}
+import { formatTaint } from './taints';
+import { nodeTaints } from './poolNodes';
 
 /**
  * Node pools of a cluster seen only through its Node objects (a cluster that
@@ -50,7 +35,7 @@ export function poolsFromNodes(
       vmSize: labels['node.kubernetes.io/instance-type'],
       nodeImageVersion: labels['kubernetes.azure.com/node-image-version'],
       kernelVersion: node.status?.nodeInfo?.kernelVersion,
-      taints: taintsOf(node),
+      taints: nodeTaints(node).map(formatTaint),
     });
   }
   return [...pools.values()];

@@ -174,8 +174,26 @@ describe('osSkuFit on small fleets', () => {
       'Linux-only and unlabelled workloads are not counted',
       fleetOf([
         { service: 'linux', images: [LINUX] },
-        { service: 'unknown-linux-or-not', images: [UNKNOWN] },
         { service: '', images: [WS2022] },
+      ]),
+      'Windows2022',
+      {},
+    ],
+    [
+      // DESIGN.md rule 2: unknown is never Linux while nothing settles the OS.
+      'an image the registry has not described, with no OS selection, is unknown',
+      fleetOf([{ service: 'unknown-linux-or-not', images: [UNKNOWN] }]),
+      'Windows2022',
+      { unknown: ['unknown-linux-or-not'] },
+    ],
+    [
+      'an image the registry has not described, selecting Linux, is not counted',
+      fleetOf([
+        {
+          service: 'pinned',
+          images: [UNKNOWN],
+          nodeSelector: { 'kubernetes.io/os': 'linux' },
+        },
       ]),
       'Windows2022',
       {},

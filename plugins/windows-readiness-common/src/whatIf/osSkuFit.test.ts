@@ -7,6 +7,27 @@ import { osSkuFit, type OsSkuFitItem } from './osSkuFit';
 import { WhatIfError } from './whatIf';
 
 const demo = loadDemoFleet();
+// [fit, noFit] on a host that starts WS2022 images and no newer ones.
+const WS2022_HOSTS: [string[], string[]] = [
+  [
+    'catalog-web',
+    'doc-indexer',
+    'fax-gateway',
+    'hostprocess-agent',
+    'invoice-renderer',
+    'payments',
+  ],
+  [
+    'kiosk',
+    'label-printer',
+    'notifications',
+    'orders',
+    'orders-legacy',
+    'print-spooler',
+    'reports-job',
+    'search-indexer',
+  ],
+];
 const item = (items: OsSkuFitItem[], osSku: string) =>
   items.find(i => i.osSku === osSku)!;
 
@@ -33,49 +54,34 @@ describe('osSkuFit on the demo fleet', () => {
         'reports-job',
       ],
       [
+        'doc-indexer',
         'fax-gateway',
+        'invoice-renderer',
         'kiosk',
+        'label-printer',
         'notifications',
         'orders-legacy',
         'payments',
         'search-indexer',
       ],
     ],
-    [
-      'Windows2022',
-      ['catalog-web', 'fax-gateway', 'hostprocess-agent', 'payments'],
-      [
-        'kiosk',
-        'notifications',
-        'orders',
-        'orders-legacy',
-        'print-spooler',
-        'reports-job',
-        'search-indexer',
-      ],
-    ],
+    ['Windows2022', ...WS2022_HOSTS],
     [
       // A 23H2 host starts WS2022 images, not WS2025 ones.
       'WindowsAnnual',
-      ['catalog-web', 'fax-gateway', 'hostprocess-agent', 'payments'],
-      [
-        'kiosk',
-        'notifications',
-        'orders',
-        'orders-legacy',
-        'print-spooler',
-        'reports-job',
-        'search-indexer',
-      ],
+      ...WS2022_HOSTS,
     ],
     [
       // 2025 hosts start 2022 images too.
       'Windows2025',
       [
         'catalog-web',
+        'doc-indexer',
         'fax-gateway',
         'hostprocess-agent',
+        'invoice-renderer',
         'kiosk',
+        'label-printer',
         'notifications',
         'payments',
         'search-indexer',
@@ -86,16 +92,22 @@ describe('osSkuFit on the demo fleet', () => {
     expect(item(items, osSku)).toMatchObject({
       fit,
       noFit,
-      // The registry has no answer for ledger's image.
-      unknown: ['ledger'],
+      // The registry has no answer for ledger's and billing-api's images.
+      unknown: ['billing-api', 'ledger'],
     });
   });
 
   it('never counts a Linux-only service', () => {
     for (const i of items) {
       const all = [...i.fit, ...i.noFit, ...i.unknown];
-      expect(all).toHaveLength(12);
-      for (const linux of ['storefront', 'web-portal', 'api-gateway']) {
+      expect(all).toHaveLength(16);
+      // build-agent runs a multi-OS tag pinned to Linux (DESIGN.md rule 1).
+      for (const linux of [
+        'storefront',
+        'web-portal',
+        'api-gateway',
+        'build-agent',
+      ]) {
         expect(all).not.toContain(linux);
       }
     }

@@ -116,13 +116,17 @@ export function osSkuFit(
         osSkus,
       ),
     );
+    // Whether a workload runs Windows containers depends on where it can be
+    // scheduled (DESIGN.md rule 1): judge it on the cluster's pools.
+    const pools = (cluster.nodePools ?? []).map(pool =>
+      profilePool(cluster, pool, osSkus),
+    );
     for (const workload of extractWorkloads(cluster)) {
       const serviceIds = serviceIdsOf(workload);
       if (serviceIds.length === 0) continue;
-      // No pools: only the images and the OS selection are wanted here.
       const analysis = analyzeWorkload(
         workload,
-        [],
+        pools,
         cluster.objects ?? [],
         catalog,
       );

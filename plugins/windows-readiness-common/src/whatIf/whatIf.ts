@@ -3,6 +3,7 @@ import { evaluateFleet, type EvaluateOptions } from '../evaluate/evaluateFleet';
 import { compareStatus, worseResult } from '../evaluate/status';
 import type { OsSkuInfo } from '../catalog/osSkus';
 import type { Fleet, ServiceStatus } from '../model';
+import { nodesOfPool } from '../scheduling/poolNodes';
 
 export interface WhatIfRequest {
   cluster: string;
@@ -57,6 +58,7 @@ export function fleetWithPoolOsSku(
       `Pool "${pool.name}" is a ${pool.osType} pool; ${target.osSku} is a ${target.osType} OS SKU.`,
     );
   }
+  const poolNodes = nodesOfPool(cluster.objects ?? [], pool.name);
   return {
     ...fleet,
     clusters: fleet.clusters.map(c =>
@@ -75,15 +77,10 @@ export function fleetWithPoolOsSku(
                     kernelVersion: undefined,
                   },
             ),
-            // Live Node objects describe the old OS; drop this pool's.
+            // Node objects describe the old OS (and the move recreates the
+            // nodes, so taints set with kubectl go too); drop this pool's.
             objects: (c.objects ?? []).filter(
-              object =>
-                !(
-                  object.kind === 'Node' &&
-                  object.metadata?.labels?.[
-                    'kubernetes.azure.com/agentpool'
-                  ] === pool.name
-                ),
+              object => !poolNodes.includes(object),
             ),
           },
     ),

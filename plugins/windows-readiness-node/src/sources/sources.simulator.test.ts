@@ -56,6 +56,7 @@ describe('live sources against the AKS simulator (real Azure SDK, client-node, r
         expect(located.clusters.map(c => c.name).sort()).toEqual([
           'aks-eus-linux',
           'aks-neu-modern',
+          'aks-weu-batch',
           'aks-weu-legacy',
         ]);
         const modern = located.clusters.find(c => c.name === 'aks-neu-modern')!;
@@ -82,7 +83,7 @@ describe('live sources against the AKS simulator (real Azure SDK, client-node, r
       });
       const located = await locator(started).locate();
       expect(located.errors).toEqual([]);
-      expect(located.clusters).toHaveLength(3);
+      expect(located.clusters).toHaveLength(4);
     }));
 
   it('records a malformed ARM answer as an error of that subscription', () =>

@@ -28,6 +28,18 @@ const images = fc.constantFrom(
   'unknown/d:1',
   'nginx',
 );
+const uid = fc.constantFrom(undefined, 'uid-1', 'uid-2', 'uid-3');
+const hostProcess = fc.record({
+  windowsOptions: fc.record({ hostProcess: fc.boolean() }),
+});
+const nodeTaint = fc.record(
+  {
+    key: fc.constantFrom('os', 'sku', 'CriticalAddonsOnly'),
+    value: fc.constantFrom('windows', 'win', 'true', ''),
+    effect: fc.constantFrom('NoSchedule', 'NoExecute', 'PreferNoSchedule'),
+  },
+  { requiredKeys: ['key', 'effect'] },
+);
 const osVersion = fc.constantFrom(
   undefined,
   '10.0.17134.1',
@@ -80,10 +92,21 @@ const podSpec = fc.record(
         }),
       }),
     }),
-    containers: fc.array(fc.record({ name: fc.constant('c'), image: images }), {
-      minLength: 1,
-      maxLength: 2,
-    }),
+    securityContext: hostProcess,
+    containers: fc.array(
+      fc.record(
+        {
+          name: fc.constant('c'),
+          image: images,
+          securityContext: hostProcess,
+        },
+        { requiredKeys: ['name', 'image'] },
+      ),
+      {
+        minLength: 1,
+        maxLength: 2,
+      },
+    ),
   },
   { requiredKeys: ['containers'] },
 );
@@ -107,6 +130,7 @@ const object = fc.oneof(
     metadata: fc.record({
       name: fc.constantFrom('a-1-x', 'b-2-y', 'p'),
       namespace: fc.constantFrom('ns1', 'ns2'),
+      uid,
       labels: fc.record(
         { 'backstage.io/kubernetes-id': fc.constantFrom('s1', 's4') },
         { requiredKeys: [] },
@@ -135,17 +159,53 @@ const object = fc.oneof(
   fc.record({
     apiVersion: fc.constant('v1'),
     kind: fc.constant('Event'),
-    metadata: fc.record({ name: fc.constant('e') }),
-    involvedObject: fc.record({
-      kind: fc.constant('Pod'),
-      name: fc.constantFrom('a-1-x', 'p'),
+    metadata: fc.record({
+      name: fc.constant('e'),
+      namespace: fc.constantFrom('ns1', 'ns2'),
     }),
+    involvedObject: fc.record(
+      {
+        kind: fc.constant('Pod'),
+        name: fc.constantFrom('a-1-x', 'p'),
+        uid,
+      },
+      { requiredKeys: ['kind', 'name'] },
+    ),
+    reason: fc.constantFrom(
+      'FailedScheduling',
+      'Failed',
+      'FailedCreatePodSandBox',
+    ),
     message: fc.constantFrom(
       '0/3 nodes are available: 1 node(s) had untolerated taint {os: windows}',
+      '0/6 nodes are available: 1 node(s) had untolerated taint(s), 5 Insufficient memory.',
       'no match for platform in manifest',
+      'hcs::CreateComputeSystem x: The container operating system does not match the host operating system.',
       'other',
     ),
     extra: fc.anything(),
+  }),
+  fc.record({
+    apiVersion: fc.constant('v1'),
+    kind: fc.constant('Node'),
+    metadata: fc.record({
+      name: fc.constantFrom(
+        'aksnpwin000000',
+        'aksnpw22000001',
+        'aks-system-1-vmss000000',
+      ),
+      labels: fc.dictionary(label, labelValue, { maxKeys: 2 }),
+    }),
+    spec: fc.record({ taints: fc.array(nodeTaint, { maxLength: 2 }) }),
+    status: fc.record({
+      nodeInfo: fc.record({
+        kernelVersion: fc.constantFrom(
+          '10.0.17763.6532',
+          '10.0.20348.4294',
+          '5.15.0-1064-azure',
+        ),
+      }),
+    }),
   }),
 );
 
@@ -178,7 +238,8 @@ const pool = fc.record(
     labels: fc.dictionary(label, labelValue, { maxKeys: 1 }),
     mode: fc.constantFrom('System', 'User'),
   },
-  { requiredKeys: ['name', 'osType'] },
+  // osType may be missing: ARM's default is Linux.
+  { requiredKeys: ['name'] },
 );
 
 export const arbitraryFleet: fc.Arbitrary<Fleet> = fc
@@ -197,19 +258,24 @@ export const arbitraryFleet: fc.Arbitrary<Fleet> = fc
     ),
     images: fc.dictionary(
       images,
-      fc.record({
-        platforms: fc.array(
-          fc.record(
-            {
-              os: fc.constantFrom('windows', 'linux'),
-              architecture: fc.constantFrom('amd64', 'arm64'),
-              osVersion,
-            },
-            { requiredKeys: ['os', 'architecture'] },
+      fc.record(
+        {
+          platforms: fc.array(
+            fc.record(
+              {
+                os: fc.constantFrom('windows', 'linux', 'unknown'),
+                architecture: fc.constantFrom('amd64', 'arm64'),
+                osVersion,
+              },
+              { requiredKeys: ['os', 'architecture'] },
+            ),
+            { maxLength: 3 },
           ),
-          { maxLength: 3 },
-        ),
-      }),
+          // A registry that could not answer (live collection).
+          error: fc.constantFrom('answered 401 Unauthorized', 'timed out'),
+        },
+        { requiredKeys: ['platforms'] },
+      ),
     ),
   })
   .map(parts => ({

@@ -2,7 +2,7 @@ import type { EventObject, PodObject, PodSpec, PodStatus } from '../../model';
 import type { PodSignal, PodSignalKind } from '../podSignals';
 import * as m from './messages';
 
-/** Pods and events as kubectl returns them (facts 1.3 and 5.3). */
+/** Pods and events as kubectl returns them (messages: ./messages.ts). */
 export const NAME = 'web-5d4f8c7b9-abcde';
 export const NODE = 'aksnpwin000000';
 
@@ -254,7 +254,7 @@ export const POD_CASES: Array<[string, PodObject, EventObject[], PodSignal[]]> =
       ],
     ],
     [
-      'unrelated failures',
+      'unrelated failures: Pending for cpu, a refused pull, OOMKilled',
       pod({
         phase: 'Pending',
         conditions: [
@@ -275,7 +275,7 @@ export const POD_CASES: Array<[string, PodObject, EventObject[], PodSignal[]]> =
         event('Unhealthy', m.PROBE_FAILED),
         event('BackOff', m.CRASH_BACK_OFF),
       ],
-      [],
+      [signal('unschedulable', 'Unschedulable', m.INSUFFICIENT_CPU)],
     ],
     ['a pod without status', pod(undefined as unknown as PodStatus), [], []],
   ];

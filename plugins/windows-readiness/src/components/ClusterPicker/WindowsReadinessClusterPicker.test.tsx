@@ -67,8 +67,18 @@ describe('WindowsReadinessClusterPicker', () => {
     // AKS clusters first, by name; the one ARM does not know last.
     expect(
       options.map(o => within(o).getAllByText(/^aks-/)[0].textContent),
-    ).toEqual(['aks-neu-modern', 'aks-weu-legacy', 'aks-eus-linux']);
-    const [modern, legacy, linux] = options;
+    ).toEqual([
+      'aks-neu-modern',
+      'aks-weu-batch',
+      'aks-weu-legacy',
+      'aks-eus-linux',
+    ]);
+    const [modern, batch, legacy, linux] = options;
+    expect(
+      within(batch).getByText(
+        'Kubernetes 1.33.2 · westeurope · 1 Windows pool',
+      ),
+    ).toBeInTheDocument();
     expect(
       within(modern).getByText(
         'Kubernetes 1.33.2 · northeurope · 4 Windows pools',
@@ -92,7 +102,7 @@ describe('WindowsReadinessClusterPicker', () => {
 
   it('disables clusters that ARM does not know, with the reason', async () => {
     await render(mockApi({ getClusters: async () => armClusters() }));
-    const [modern, , linux] = await openList();
+    const [modern, , , linux] = await openList();
     expect(linux).toHaveAttribute('aria-disabled', 'true');
     expect(
       within(linux).getByText(
@@ -108,7 +118,7 @@ describe('WindowsReadinessClusterPicker', () => {
       onChange,
     });
     const options = await openList();
-    await userEvent.click(within(options[1]).getByText('aks-weu-legacy'));
+    await userEvent.click(within(options[2]).getByText('aks-weu-legacy'));
     expect(onChange).toHaveBeenCalledWith({
       name: 'aks-weu-legacy',
       subscriptionId: '00000000-0000-0000-0000-000000000001',

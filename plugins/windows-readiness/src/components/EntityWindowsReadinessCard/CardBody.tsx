@@ -14,6 +14,15 @@ import {
 } from '../common';
 import { runnablePools } from './runnablePools';
 
+const CLAMPED = {
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  display: '-webkit-box',
+  WebkitLineClamp: 3,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+} as const;
+
 export function CardBody(props: {
   readiness: EntityReadinessResponse;
   tabPath: string;
@@ -39,20 +48,22 @@ export function CardBody(props: {
               </ListItemIcon>
               <ListItemText
                 primary={checkTitle(check.id)}
-                secondary={check.message}
-                // Whole lines, three at most (the tab has the rest); long
-                // image references wrap instead of running out of the card.
-                secondaryTypographyProps={{
-                  title: check.message,
-                  style: {
-                    whiteSpace: 'normal',
-                    overflowWrap: 'anywhere',
-                    display: '-webkit-box',
-                    WebkitLineClamp: 3,
-                    WebkitBoxOrient: 'vertical',
-                    overflow: 'hidden',
-                  },
-                }}
+                secondaryTypographyProps={{ component: 'div' }}
+                secondary={
+                  <>
+                    {/* Whole lines, three at most (the tab has the rest);
+                        long image references wrap inside the card. */}
+                    <div title={check.message} style={CLAMPED}>
+                      {check.message}
+                    </div>
+                    {/* What could not be told is only half: say what settles it. */}
+                    {check.result === 'unknown' && check.remediation && (
+                      <div data-testid={`settle-${check.id}`}>
+                        {check.remediation.summary}
+                      </div>
+                    )}
+                  </>
+                }
               />
             </ListItem>
           ))}

@@ -89,8 +89,9 @@ describe('EntityWindowsReadinessCard', () => {
     {
       status: 'unknown',
       sentence: /^Unknown: /,
-      checks: ['Build is selected', 'OS SKU is supported'],
-      pools: ['aks-neu-modern: npw25'],
+      checks: ['Image fits the Windows build', 'Build is selected'],
+      // Nothing is known to start it: the registry has not described it.
+      pools: ['aks-weu-batch: none'],
     },
     {
       status: 'ready',
@@ -122,13 +123,16 @@ describe('EntityWindowsReadinessCard', () => {
             .getAllByRole('listitem')
             .map(i => i.textContent)
         : [];
-      // Each item: the catalog title, then the check's own message.
+      // Each item: the catalog title, then the check's own message, and for
+      // a check that cannot tell, what would settle it (DESIGN.md rule 8).
       expect(items).toEqual(
         checks.map(title => {
           const check = fixture.result.checks.find(
             c => CHECKS.find(d => d.id === c.id)?.title === title,
           )!;
-          return `${title}${check.message}`;
+          const settle =
+            check.result === 'unknown' ? check.remediation?.summary ?? '' : '';
+          return `${title}${check.message}${settle}`;
         }),
       );
       for (const line of pools) {
@@ -143,6 +147,20 @@ describe('EntityWindowsReadinessCard', () => {
       ).toHaveAttribute('href', '/windows-readiness');
     },
   );
+
+  it('says what an unknown service could not tell and what would settle it', async () => {
+    await render(jest.fn().mockResolvedValue(entityFixtures.unknown));
+    expect(
+      await screen.findByTestId('settle-image-os-build'),
+    ).toHaveTextContent(
+      "To settle it: check the registry's credentials (winreadydemo.azurecr.io/billing/api:7.3).",
+    );
+    expect(
+      screen.getAllByText(
+        /the registry has not described winreadydemo\.azurecr\.io\/billing\/api:7\.3/,
+      ).length,
+    ).toBeGreaterThan(0);
+  });
 
   it('marks stale clusters with their error', async () => {
     const fixture = withClusterStates(

@@ -42,7 +42,11 @@ export function CheckDetails(props: { check: CheckResult; workload?: string }) {
             />
             {check.remediation && (
               <Box mt={2}>
-                <Typography variant="subtitle2">What to do</Typography>
+                <Typography variant="subtitle2">
+                  {check.result === 'unknown'
+                    ? 'What would settle it'
+                    : 'What to do'}
+                </Typography>
                 <RemediationSnippet remediation={check.remediation} />
               </Box>
             )}

@@ -114,15 +114,18 @@ describe('EntityWindowsReadinessContent', () => {
       movable: ['npwin'],
     },
     {
+      // What could not be told, what the registry said,
+      // and what would settle it.
       status: 'unknown',
-      workloads: ['Deployment retail/kiosk'],
+      workloads: ['Deployment finance/billing-api'],
       evidence: [
-        'WindowsNext',
-        'OS SKU WindowsNext is not in the OS SKU table.',
+        /^the registry has not described winreadydemo\.azurecr\.io\/billing\/api:7\.3 \(.*401 Unauthorized.*\): check the registry's credentials$/,
+        'What would settle it',
+        "To settle it: check the registry's credentials (winreadydemo.azurecr.io/billing/api:7.3).",
       ],
       snippets: 0,
-      whatIfPools: ['npnext', 'npw25'],
-      movable: ['npnext'],
+      whatIfPools: ['win'],
+      movable: ['win'],
     },
     {
       status: 'ready',

@@ -111,7 +111,7 @@ function FilterBarComponent(props: FilterBarProps) {
             <TextField
               {...params}
               variant="outlined"
-              label="Failing or warning check"
+              label="Failing, warning or unknown check"
             />
           )}
         />

@@ -14,16 +14,16 @@ describe('ReadinessReportPage filters', () => {
   it('sets the status filter from a tile; back undoes it', async () => {
     const api = reportBackend();
     await renderPage(api);
-    expect(await servicesTitle()).toHaveTextContent('Services (15)');
+    expect(await servicesTitle()).toHaveTextContent('Services (20)');
     await userEvent.click(screen.getByTestId('status-tile-blocked'));
     await waitFor(() => expect(currentSearch().get('status')).toBe('blocked'));
-    expect(await screen.findByText('Services (4)')).toBeInTheDocument();
+    expect(await screen.findByText('Services (5)')).toBeInTheDocument();
     // Filtered in the browser: the report was fetched once, whole.
     expect(api.getReport.mock.calls).toEqual([[{}]]);
 
     await userEvent.click(screen.getByRole('button', { name: 'browser back' }));
     await waitFor(() => expect(currentSearch().has('status')).toBe(false));
-    expect(await screen.findByText('Services (15)')).toBeInTheDocument();
+    expect(await screen.findByText('Services (20)')).toBeInTheDocument();
   });
 
   it('keeps owner, system, cluster and check filters in the URL', async () => {
@@ -37,7 +37,7 @@ describe('ReadinessReportPage filters', () => {
     await waitFor(() =>
       expect(currentSearch().get('owner')).toBe('group:default/team-office'),
     );
-    expect(await screen.findByText('Services (2)')).toBeInTheDocument();
+    expect(await screen.findByText('Services (4)')).toBeInTheDocument();
     expect(api.getHistory).toHaveBeenLastCalledWith({
       dimension: 'owner',
       key: 'group:default/team-office',
@@ -51,7 +51,9 @@ describe('ReadinessReportPage filters', () => {
       screen.getByLabelText('System'),
       'system:default/office',
     );
-    await userEvent.click(screen.getByLabelText('Failing or warning check'));
+    await userEvent.click(
+      screen.getByLabelText('Failing, warning or unknown check'),
+    );
     await userEvent.click(
       await screen.findByRole('option', { name: 'OS is selected' }),
     );
@@ -68,7 +70,7 @@ describe('ReadinessReportPage filters', () => {
       screen.getByRole('button', { name: 'Clear filters' }),
     );
     await waitFor(() => expect(currentSearch().toString()).toBe(''));
-    expect(await screen.findByText('Services (15)')).toBeInTheDocument();
+    expect(await screen.findByText('Services (20)')).toBeInTheDocument();
   });
 
   it('restores the filters of a reloaded URL', async () => {

@@ -66,7 +66,7 @@ describe('ReadinessReportPage', () => {
         'true',
       );
       // The tiles keep counting every status.
-      expect(screen.getByTestId('status-tile-all')).toHaveTextContent('15');
+      expect(screen.getByTestId('status-tile-all')).toHaveTextContent('20');
     },
   );
 

@@ -76,6 +76,23 @@ describe('ServicesTable', () => {
     expect(within(row).getByTitle('os-sku-lifecycle')).toBeInTheDocument();
   });
 
+  it('names the checks that cannot tell, with their reasons (DESIGN.md rule 8)', async () => {
+    const report = reportWithStatus('unknown');
+    await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
+    expect(
+      screen.getByRole('columnheader', { name: 'Cannot tell' }),
+    ).toBeInTheDocument();
+    const row = serviceRows().find(r => within(r).queryByText('billing-api'))!;
+    const cell = within(row).getByTitle(
+      /^Cannot tell whether the images start on win: the registry has not described winreadydemo\.azurecr\.io\/billing\/api:7\.3\. To settle it: check the registry's credentials/,
+    );
+    expect(cell).toHaveTextContent('Image fits the Windows build');
+    // With nothing failing or warning, the summary says why it cannot tell.
+    expect(
+      within(row).getByText(/^image-os-build: Cannot tell whether/),
+    ).toBeInTheDocument();
+  });
+
   it('sorts by status on a header click', async () => {
     await renderWithApi(<ServicesTable rows={demoReport.items} />, mockApi());
     await userEvent.click(screen.getAllByRole('button', { name: 'Status' })[0]);

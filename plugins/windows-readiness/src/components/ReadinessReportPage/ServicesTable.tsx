@@ -11,12 +11,16 @@ import { STATUS_LABELS, StatusChip, checkTitle } from '../common';
 
 export const SERVICES_PAGE_SIZE = 20;
 
-function CheckList(props: { ids: CheckId[] }) {
+function CheckList(props: {
+  ids: CheckId[];
+  /** Per check, why it could not tell (unknown checks). */
+  reasons?: Partial<Record<CheckId, string>>;
+}) {
   if (!props.ids.length) return null;
   return (
     <>
       {props.ids.map(id => (
-        <Typography key={id} variant="body2" title={id}>
+        <Typography key={id} variant="body2" title={props.reasons?.[id] ?? id}>
           {checkTitle(id)}
         </Typography>
       ))}
@@ -132,6 +136,15 @@ const BASE_COLUMNS: TableColumn<ReportRow>[] = [
     field: 'warning',
     customSort: (a, b) => a.warning.length - b.warning.length,
     render: row => <CheckList ids={row.warning} />,
+  },
+  {
+    // DESIGN.md rule 8: what could not be told, next to what fails and warns.
+    title: 'Cannot tell',
+    field: 'unknown',
+    customSort: (a, b) => (a.unknown ?? []).length - (b.unknown ?? []).length,
+    render: row => (
+      <CheckList ids={row.unknown ?? []} reasons={row.unknownReasons} />
+    ),
   },
   {
     title: 'Summary',

@@ -37,10 +37,10 @@ describe('StatusTiles', () => {
       mockApi(),
     );
     expect(screen.getByTestId('status-tile-all')).toHaveTextContent(
-      'All services15100%',
+      'All services20100%',
     );
     expect(screen.getByTestId('status-tile-at-risk')).toHaveTextContent(
-      'At risk747%',
+      'At risk735%',
     );
     expect(screen.getByTestId('status-tile-at-risk')).toHaveAttribute(
       'aria-pressed',

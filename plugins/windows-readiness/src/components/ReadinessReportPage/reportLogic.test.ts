@@ -60,18 +60,21 @@ describe('report rows', () => {
   const rows = demoReport.items;
 
   it.each<[ReportFilters, number]>([
-    [{}, 15],
-    [{ owner: 'group:default/team-office' }, 2],
+    [{}, 20],
+    [{ owner: 'group:default/team-office' }, 4],
     [
       { system: 'system:default/storefront' },
       rows.filter(r => r.system === 'system:default/storefront').length,
     ],
     [{ cluster: 'aks-weu-legacy' }, 5],
-    [{ status: ['blocked'] }, 4],
+    [{ status: ['blocked'] }, 5],
     [{ check: ['os-selector'] }, 2],
+    // Rule 8: the check filter finds the rows where a check cannot tell.
+    [{ check: ['build-selector'] }, 4],
+    [{ check: ['image-os-build'], status: ['unknown'] }, 1],
     [{ cluster: 'aks-weu-legacy', status: ['blocked', 'at-risk'] }, 4],
     // A short ref means a group (owner) or system, as in the API.
-    [{ owner: 'team-office' }, 2],
+    [{ owner: 'team-office' }, 4],
   ])('matches %j: %d rows, as the backend does', (filters, count) => {
     expect(rows.filter(reportRowFilter(filters))).toHaveLength(count);
   });
@@ -93,6 +96,7 @@ describe('report rows', () => {
     expect(options.clusters).toEqual([
       'aks-eus-linux',
       'aks-neu-modern',
+      'aks-weu-batch',
       'aks-weu-legacy',
     ]);
     expect(options.owners).toHaveLength(7);
@@ -102,8 +106,8 @@ describe('report rows', () => {
   it('puts the most blocked owners first', () => {
     const owners = ownerRows(summarise(rows).byOwner);
     expect(owners.slice(0, 3).map(o => [o.owner, o.blocked, o.total])).toEqual([
-      ['group:default/team-office', 2, 2],
-      ['group:default/team-finance', 1, 2],
+      ['group:default/team-office', 3, 4],
+      ['group:default/team-finance', 1, 4],
       ['group:default/team-orders', 1, 2],
     ]);
   });

@@ -16,11 +16,16 @@ const AZURE: Record<string, ClustersResponse['items'][number]['azure']> = {
     resourceGroup: 'rg-modern',
     location: 'northeurope',
   },
+  'aks-weu-batch': {
+    subscriptionId: '00000000-0000-0000-0000-000000000001',
+    resourceGroup: 'rg-batch',
+    location: 'westeurope',
+  },
 };
 
 /**
  * GET /v1/clusters of the demo fleet with the ARM locations the backend now
- * reports: two AKS clusters and aks-eus-linux, which ARM does not know; the
+ * reports: three AKS clusters and aks-eus-linux, which ARM does not know; the
  * last read of aks-weu-legacy failed (stale).
  */
 export function armClusters(): ClustersResponse {

@@ -43,6 +43,8 @@ export function generateReport(count: number): ReportResponse {
       clusters: [CLUSTERS[i % CLUSTERS.length]],
       failing,
       warning,
+      unknown: [],
+      unknownReasons: {},
       ...(failing.length || warning.length
         ? { summary: `${[...failing, ...warning][0]}: generated finding` }
         : {}),

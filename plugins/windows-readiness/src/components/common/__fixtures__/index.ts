@@ -11,7 +11,7 @@ import notApplicable from './entity-not-applicable.json';
 
 /**
  * Entity responses copied from `yarn winready evaluate examples/fleets/demo.yaml`
- * (print-spooler, orders, kiosk, search-indexer, storefront), wrapped as the
+ * (print-spooler, orders, billing-api, search-indexer, storefront), wrapped as the
  * backend serves them.
  */
 export const entityFixtures = {

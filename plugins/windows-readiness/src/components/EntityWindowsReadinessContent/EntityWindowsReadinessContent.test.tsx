@@ -125,7 +125,8 @@ describe('EntityWindowsReadinessContent', () => {
       ],
       snippets: 0,
       whatIfPools: ['win'],
-      movable: ['win'],
+      // Its nodes run Windows2025: nothing newer to move to.
+      movable: [],
     },
     {
       status: 'ready',

@@ -70,6 +70,8 @@ const SEARCHED: Record<string, (row: ReportRow) => string> = {
   clusters: row => row.clusters.join(' '),
   failing: row => row.failing.map(id => `${id} ${checkTitle(id)}`).join(' '),
   warning: row => row.warning.map(id => `${id} ${checkTitle(id)}`).join(' '),
+  unknown: row =>
+    row.unknown.map(id => `${id} ${checkTitle(id)}`).join(' '),
   summary: row => row.summary ?? '',
 };
 

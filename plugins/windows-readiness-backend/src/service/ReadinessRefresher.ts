@@ -1,7 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  aggregateReport,
-  emptyStatusCounts,
   evaluateFleet,
   extractWorkloads,
   type Cluster,
@@ -15,7 +13,8 @@ import {
   type SnapshotProgress,
 } from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
-import type { HistoryRow, WindowsReadinessStore } from '../store';
+import type { WindowsReadinessStore } from '../store';
+import { historyOfDay } from './historyOfDay';
 import { keepObjectsOfFailedKinds } from './lastGoodObjects';
 
 function imagesOf(clusters: readonly Cluster[]): string[] {
@@ -166,30 +165,11 @@ export class ReadinessRefresher {
     await store.replaceResults(evaluation, undefined, now);
 
     const day = now.toISOString().slice(0, 10);
-    const report = aggregateReport(
+    const history = historyOfDay(
       evaluation.services,
       entities.ownersByService(),
     );
-    const rows: HistoryRow[] = [
-      { dimension: 'all', key: '*', counts: report.byStatus },
-      ...Object.entries(report.byOwner).map(([key, counts]) => ({
-        dimension: 'owner' as const,
-        key,
-        counts,
-      })),
-      ...Object.entries(report.byCluster).map(([key, counts]) => ({
-        dimension: 'cluster' as const,
-        key,
-        counts,
-      })),
-      // One row a service: its status that day, for the entity tab's history.
-      ...evaluation.services.map(service => ({
-        dimension: 'service' as const,
-        key: service.id,
-        counts: { ...emptyStatusCounts(), [service.status]: 1 },
-      })),
-    ];
-    await store.recordHistory(day, rows);
+    await store.recordHistory(day, history.rows, history.services);
     await store.pruneHistory(this.options.historyDays, day);
     return evaluation.services.length;
   }

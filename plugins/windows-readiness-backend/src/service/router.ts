@@ -117,15 +117,9 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    const items = await store.getHistory(query);
-    // A service's own history follows catalog read access, as its results do.
-    const readable =
-      query.dimension === 'service'
-        ? await queries.readableRefs(credentials)
-        : undefined;
-    res.json({
-      items: readable ? items.filter(item => readable.has(item.key)) : items,
-    });
+    // Counts over the services the caller may read (DESIGN.md, Backend API).
+    const readable = await queries.readableRefs(credentials);
+    res.json({ items: await store.getHistory(query, readable) });
   });
 
   router.get('/v1/clusters', async (req, res) => {

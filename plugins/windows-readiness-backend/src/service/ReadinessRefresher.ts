@@ -16,6 +16,7 @@ import type { EntityServiceMap } from '../catalog/EntityServiceMap';
 import type { WindowsReadinessStore } from '../store';
 import { historyOfDay } from './historyOfDay';
 import { keepObjectsOfFailedKinds } from './lastGoodObjects';
+import { RefreshRecord, type RefreshState } from './refreshRecord';
 
 function imagesOf(clusters: readonly Cluster[]): string[] {
   const images = new Set<string>();
@@ -58,22 +59,27 @@ export interface ReadinessRefresherOptions {
   now?: () => Date;
 }
 
-const LAST_REFRESH = 'lastRefresh';
-
 /**
  * Collects every source, keeps each cluster's last good snapshot, evaluates
  * the stored fleet against the catalog and writes the day's history.
  */
 export class ReadinessRefresher {
   private readonly now: () => Date;
+  private readonly record: RefreshRecord<RefreshOutcome>;
 
   constructor(private readonly options: ReadinessRefresherOptions) {
     this.now = options.now ?? (() => new Date());
+    this.record = new RefreshRecord({ store: options.store, now: this.now });
   }
 
+  /** One refresh; its outcome, or its error, is what GET /v1/status shows. */
   async refresh(): Promise<RefreshOutcome> {
-    const { store, logger } = this.options;
     const startedAt = this.now();
+    return this.record.track(startedAt, () => this.collect(startedAt));
+  }
+
+  private async collect(startedAt: Date): Promise<RefreshOutcome> {
+    const { store, logger } = this.options;
     // Images of every workload a catalog entity maps to, label selectors too.
     const entities = await this.options.entities();
     const fleet = await this.options.snapshots.build({
@@ -140,7 +146,6 @@ export class ReadinessRefresher {
       ).length,
       services,
     };
-    await store.setMeta(LAST_REFRESH, outcome as any);
     logger.info(
       `Windows readiness refreshed: ${outcome.clusters} clusters (${outcome.unreachableClusters.length} unreachable), ${services} services`,
     );
@@ -174,7 +179,8 @@ export class ReadinessRefresher {
     return evaluation.services.length;
   }
 
-  async lastOutcome(): Promise<RefreshOutcome | undefined> {
-    return (await this.options.store.getMeta(LAST_REFRESH))?.value as any;
+  /** The refresh in progress, if any, and how the latest one ended. */
+  state(): Promise<RefreshState<RefreshOutcome>> {
+    return this.record.state();
   }
 }

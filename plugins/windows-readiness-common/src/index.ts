@@ -26,4 +26,5 @@ export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
 export * from './report/reportRowFilter';
 export * from './fleet/loadFleet';
+export { yamlTooDeepAt } from './fleet/yamlText';
 export * from './permissions';

@@ -24,6 +24,7 @@ export * from './evaluate/evaluateFleet';
 export * from './whatIf/whatIf';
 export * from './whatIf/osSkuFit';
 export * from './report/aggregateReport';
+export * from './report/csv';
 export * from './report/reportRowFilter';
 export * from './fleet/loadFleet';
 export { yamlTooDeepAt } from './fleet/yamlText';

@@ -1,4 +1,7 @@
-import type { ReportRow } from '@winready/plugin-windows-readiness-common';
+import {
+  csvRow,
+  type ReportRow,
+} from '@winready/plugin-windows-readiness-common';
 import type { MappedEntity } from '../catalog/EntityServiceMap';
 import type { StoredServiceResult } from '../store';
 
@@ -39,14 +42,8 @@ const CSV_COLUMNS: Array<[string, (row: ReportRow) => string]> = [
   ['evaluatedAt', row => row.evaluatedAt],
 ];
 
-// RFC 4180, and a leading = + - @ is neutralised so spreadsheets do not run it.
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const CSV_HEADER = `${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`;
+export const CSV_HEADER = csvRow(CSV_COLUMNS.map(([name]) => name));
 
 export function csvLine(row: ReportRow): string {
-  return `${CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(',')}\r\n`;
+  return csvRow(CSV_COLUMNS.map(([, get]) => get(row)));
 }

@@ -14,7 +14,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
 } from './exitCodes';
-import type { CliIo } from './io';
+import { streamOutput, type CliIo } from './io';
 import { commonOptions, type CommonOptions } from './options';
 import packageJson from '../package.json';
 
@@ -89,7 +89,7 @@ export async function main(
 /** Entry point of bin/winready. */
 export function run(): void {
   main(process.argv.slice(2), {
-    stdout: text => process.stdout.write(text),
+    stdout: streamOutput(process.stdout),
     stderr: text => process.stderr.write(text),
   }).then(code => {
     // Not process.exit: piped output must finish flushing first.

@@ -205,7 +205,7 @@ describe('a policy that hides one entity', () => {
 
   it('os-skus: each SKU counts the hidden service no more', () => {
     for (const name of ['os-skus', 'os-skus of a cluster']) {
-      full[name].body.items.forEach((sku: any, index: number) => {
+      for (const [index, sku] of (full[name].body.items as any[]).entries()) {
         const after = hidden[name].body.items[index];
         const drop = Object.fromEntries(
           ['fit', 'noFit', 'unknown'].map(k => [
@@ -222,7 +222,7 @@ describe('a policy that hides one entity', () => {
         expect(after.notFitting).toEqual(
           sku.notFitting.filter((s: string) => s !== HIDDEN),
         );
-      });
+      }
     }
   });
 

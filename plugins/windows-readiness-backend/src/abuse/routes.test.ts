@@ -75,7 +75,7 @@ describe.each(databases)('bad input on %s', (_, postgres) => {
       'unknown query parameter(s): x, y',
     ],
     ['/v1/entities/default/component/a%00b', "'name'"],
-    ['/v1/entities/default/component/' + 'a'.repeat(300), "'name'"],
+    [`/v1/entities/default/component/${'a'.repeat(300)}`, "'name'"],
   ])('GET %s is a 400 naming %s', async (path, named) => {
     const res = await get(ctx.server, path);
     expect([res.status, res.body.error?.name]).toEqual([400, 'InputError']);

@@ -30,7 +30,7 @@ const text = z
   .string()
   .min(1)
   .max(500)
-  .refine(value => !/[\u0000-\u001f\u007f]/.test(value), {
+  .refine(value => !/\p{Cc}/u.test(value), {
     error: 'must not contain control characters',
   });
 

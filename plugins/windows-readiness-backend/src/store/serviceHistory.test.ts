@@ -95,6 +95,10 @@ describe.each(databases.eachSupportedId())(
       await recordDemo('2026-11-27');
       const some = ids.filter((__, i) => readableIndex(i));
       const readable = new Set(some);
+      const on = async (dimension: 'all' | 'owner' | 'cluster', day: string) =>
+        (await store.getHistory({ dimension }, readable)).filter(
+          e => e.day === day,
+        );
       for (const day of ['2026-11-26', '2026-11-27']) {
         const expected = aggregateReport(
           demo.services.filter(
@@ -104,15 +108,14 @@ describe.each(databases.eachSupportedId())(
           ),
           owners,
         );
-        const on = async (dimension: 'all' | 'owner' | 'cluster') =>
-          (await store.getHistory({ dimension }, readable)).filter(
-            e => e.day === day,
-          );
-        expect(await on('all')).toEqual([
+
+        expect(await on('all', day)).toEqual([
           { day, dimension: 'all', key: '*', counts: expected.byStatus },
         ]);
         const byKey = async (dimension: 'owner' | 'cluster') =>
-          Object.fromEntries((await on(dimension)).map(e => [e.key, e.counts]));
+          Object.fromEntries(
+            (await on(dimension, day)).map(e => [e.key, e.counts]),
+          );
         expect(await byKey('owner')).toEqual(expected.byOwner);
         expect(await byKey('cluster')).toEqual(expected.byCluster);
       }

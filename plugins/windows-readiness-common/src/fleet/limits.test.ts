@@ -35,12 +35,13 @@ describe('parseFleet limits', () => {
   });
 
   it.each([
-    ['JSON', `{"clusters": ${deepFlow(10_000)}}`, 1],
-    ['YAML flow', `${HEAD}clusters: ${deepFlow(10_000)}`, 4],
+    ['JSON', `{"clusters": ${deepFlow(10_000)}}`, 1, 1],
+    ['YAML flow', `${HEAD}clusters: ${deepFlow(10_000)}`, 4, 4],
     [
       'YAML flow over lines',
       `${HEAD}clusters:\n  - ${'[\n'.repeat(200)}`,
-      undefined,
+      FLEET_LIMITS.maxDepth,
+      FLEET_LIMITS.maxDepth + 5,
     ],
     [
       'YAML block',
@@ -48,20 +49,22 @@ describe('parseFleet limits', () => {
         { length: 500 },
         (_, i) => `${' '.repeat(i)}- a:`,
       ).join('\n')}`,
-      undefined,
+      FLEET_LIMITS.maxDepth,
+      FLEET_LIMITS.maxDepth + 5,
     ],
     [
       'YAML sequences on one line',
       `${HEAD}clusters:\n  ${'- '.repeat(500)}a`,
       5,
+      5,
     ],
-  ])('refuses %s nested too deep, with the line', (_, text, line) => {
+  ])('refuses %s nested too deep, at its line', (_, text, first, last) => {
     const [problem] = rejection(text).problems;
     expect(problem.message).toBe(
       `nested deeper than ${FLEET_LIMITS.maxDepth} levels`,
     );
-    if (line) expect(problem.line).toBe(line);
-    else expect(problem.line).toBeGreaterThan(FLEET_LIMITS.maxDepth);
+    expect(problem.line).toBeGreaterThanOrEqual(first);
+    expect(problem.line).toBeLessThanOrEqual(last);
   });
 
   it('does not count brackets in quoted or plain scalars, comments or block scalars', () => {
@@ -112,17 +115,19 @@ describe('parseFleet limits', () => {
         (_, i) => `{ name: P${i}, osType: Linux }`,
       ).join(', ')}]`,
       50,
+      50,
     ],
     [
       'YAML syntax errors',
       `${HEAD}${Array.from({ length: 40 }, () => 'a: [\n').join('')}`,
-      undefined,
+      FLEET_LIMITS.maxProblems + 1,
+      1000,
     ],
-  ])('keeps %d of many problems and counts the rest', (_, text, total) => {
+  ])('keeps %s of many problems and counts the rest', (_, text, min, max) => {
     const error = rejection(text);
     expect(error.problems).toHaveLength(FLEET_LIMITS.maxProblems);
-    if (total) expect(error.total).toBe(total);
-    else expect(error.total).toBeGreaterThan(FLEET_LIMITS.maxProblems);
+    expect(error.total).toBeGreaterThanOrEqual(min);
+    expect(error.total).toBeLessThanOrEqual(max);
     expect(error.message).toMatch(/\n {2}… and \d+ more problems$/);
     expect(error.message.split('\n')).toHaveLength(
       FLEET_LIMITS.maxProblems + 2,

@@ -76,15 +76,16 @@ function tooDeep(source: string, line: number, column?: number): never {
 }
 
 function validated(
-  data: unknown,
+  input: { data: unknown },
   source: string,
   place: (
     path: ReadonlyArray<PropertyKey>[],
   ) => Array<{ line: number; column?: number } | undefined>,
 ): Fleet {
-  const checked = fleetSchema.safeParse(data);
+  const checked = fleetSchema.safeParse(input.data);
   if (checked.success) return checked.data as Fleet;
-  data = undefined; // locating the problems may scan the text: hold one copy
+  // Locating the problems may scan the text: let the parsed copy go.
+  input.data = undefined;
   const issues = checked.error.issues;
   const shown = issues.slice(0, FLEET_LIMITS.maxProblems);
   const places = place(shown.map(issue => issue.path));
@@ -127,7 +128,7 @@ function parseJsonFleet(text: string, source: string): Fleet {
       },
     ]);
   }
-  return validated(data, source, paths => {
+  return validated({ data }, source, paths => {
     data = undefined;
     const located = locateJsonPaths(
       text,
@@ -204,7 +205,7 @@ function parseYamlFleet(text: string, source: string): Fleet {
   // The limit above bounds alias expansion; yaml's own rule (an anchor
   // used more than 100 times) would refuse fleets that reuse a pod spec.
   const data = document.toJS({ maxAliasCount: -1 });
-  return validated(data, source, paths =>
+  return validated({ data }, source, paths =>
     paths.map(path => {
       const offset = offsetOf(document, path);
       return offset !== undefined

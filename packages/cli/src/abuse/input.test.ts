@@ -103,21 +103,10 @@ describe('a fleet file that is not a regular file under the size limit', () => {
 
 describe('hostile YAML', () => {
   it('exits 2 on an alias bomb, naming the alias and its line', async () => {
-    const levels = 'abcdefghi'.split('');
-    const lines = [
-      'apiVersion: winready/v1',
-      'kind: Fleet',
-      'metadata: { name: bomb }',
-      `a: &a [${Array(9).fill('"lol"').join(', ')}]`,
-      ...levels
-        .slice(1)
-        .map(
-          (l, i) =>
-            `${l}: &${l} [${Array(9).fill(`*${levels[i]}`).join(', ')}]`,
-        ),
-      'clusters: []',
-    ];
-    const file = scratch.write('bomb.yaml', `${lines.join('\n')}\n`);
+    const file = path.resolve(
+      __dirname,
+      '../../../../plugins/windows-readiness-common/src/fleet/__fixtures__/alias-bomb.yaml',
+    );
     const run = await spawnWinready(['evaluate', file]);
     expectRefused(run);
     expect(run.stderr).toMatch(/alias/i);

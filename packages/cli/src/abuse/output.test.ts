@@ -4,12 +4,12 @@
  * JSON output is written in pieces, so a fleet far larger than one string can
  * hold still prints (the 200,000-pod case: output.large.test.ts).
  */
+import { parseCsv } from '@winready/plugin-windows-readiness-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { tempDir } from '../__testUtils__/files';
 import { spawnWinready } from '../__testUtils__/spawnCli';
-import { parseCsv } from '../__testUtils__/csv';
 
 jest.setTimeout(60_000);
 

@@ -1,9 +1,9 @@
+import { parseCsv } from '@winready/plugin-windows-readiness-common';
 import {
   emptyWhatIf,
   sampleReport,
   sampleWhatIf,
 } from '../__fixtures__/results';
-import { parseCsv } from '../__testUtils__/csv';
 import { formatEvaluationCsv, formatWhatIfCsv } from './csv';
 
 const text = (pieces: Iterable<string>) => [...pieces].join('');

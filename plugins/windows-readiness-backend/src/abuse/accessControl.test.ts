@@ -8,11 +8,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
   SERVICE_STATUSES,
+  parseCsv,
   statusInCluster,
   type ServiceResult,
   type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
-import { parseCsv } from '../__testUtils__/csv';
 import { asUser, get, post } from '../__testUtils__/harness';
 import {
   allow,

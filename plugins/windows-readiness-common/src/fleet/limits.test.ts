@@ -3,6 +3,8 @@
  * aliases are bounded, and at most FLEET_LIMITS.maxProblems problems are
  * kept, with how many there are.
  */
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
 import { FLEET_LIMITS, FleetValidationError, parseFleet } from './loadFleet';
 
 function rejection(text: string): FleetValidationError {
@@ -74,18 +76,10 @@ describe('parseFleet limits', () => {
   });
 
   it('refuses an alias bomb at the alias that takes it past the limit', () => {
-    const levels = 'abcdefghi'.split('');
-    const text = [
-      HEAD.trim(),
-      `a: &a [${Array(9).fill('"lol"').join(', ')}]`,
-      ...levels
-        .slice(1)
-        .map(
-          (l, i) =>
-            `${l}: &${l} [${Array(9).fill(`*${levels[i]}`).join(', ')}]`,
-        ),
-      'clusters: []',
-    ].join('\n');
+    const text = readFileSync(
+      resolve(__dirname, '__fixtures__/alias-bomb.yaml'),
+      'utf8',
+    );
     const [problem] = rejection(text).problems;
     expect(problem.message).toMatch(
       /^alias \*[a-i] takes the aliases expanded/,

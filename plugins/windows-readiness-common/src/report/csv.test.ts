@@ -1,4 +1,4 @@
-import { csvCell, csvRow } from './csv';
+import { csvCell, csvRow, parseCsv } from './csv';
 
 describe('csvCell', () => {
   it.each([
@@ -24,5 +24,20 @@ describe('csvCell', () => {
 describe('csvRow', () => {
   it('joins cells with commas and ends with CRLF', () => {
     expect(csvRow(['a', 'b,c', '=1'])).toBe('a,"b,c",\'=1\r\n');
+  });
+});
+
+describe('parseCsv', () => {
+  it('reads back what csvRow wrote', () => {
+    const rows = [
+      ['entity', 'summary'],
+      ['a,b', 'say "hi"\non two lines'],
+      ['=1', ''],
+    ];
+    expect(parseCsv(rows.map(csvRow).join(''))).toEqual([
+      rows[0],
+      rows[1],
+      ["'=1", ''],
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import type {
 } from '@winready/plugin-windows-readiness-common';
 import { CliError } from './exitCodes';
 import type { CliIo } from './io';
+import { maxFileSize } from './fileSize';
 import { collectLiveFleet } from './liveFleet';
 import type { CommonOptions } from './options';
 import { readFleetFile, readOsSkuTable } from './readFleetFile';
@@ -14,15 +15,19 @@ export async function loadFleetInput(
   options: CommonOptions,
   io: CliIo,
 ): Promise<{ fleet: Fleet; osSkus: OsSkuTable }> {
+  const maxBytes = maxFileSize(options.maxFileSize);
   if (options.live) {
     if (file)
       throw new CliError('give either a fleet file or --live, not both');
     const live = await collectLiveFleet(options.config ?? [], io);
     return {
       fleet: live.fleet,
-      osSkus: readOsSkuTable(options.osSkus, live.osSkuOverrides),
+      osSkus: readOsSkuTable(options.osSkus, live.osSkuOverrides, maxBytes),
     };
   }
   if (!file) throw new CliError('missing fleet file (or --live --config FILE)');
-  return { fleet: readFleetFile(file), osSkus: readOsSkuTable(options.osSkus) };
+  return {
+    fleet: readFleetFile(file, maxBytes),
+    osSkus: readOsSkuTable(options.osSkus, [], maxBytes),
+  };
 }

@@ -17,7 +17,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
 } from './exitCodes';
-import { readAll, type CliIo } from './io';
+import { readAll, streamOutput, type CliIo } from './io';
 import { commonOptions, type CommonOptions } from './options';
 import packageJson from '../package.json';
 
@@ -131,7 +131,7 @@ export async function main(
 /** Entry point of bin/winready. */
 export function run(): void {
   main(process.argv.slice(2), {
-    stdout: text => process.stdout.write(text),
+    stdout: streamOutput(process.stdout),
     stderr: text => process.stderr.write(text),
     stdin: maxBytes => readAll(process.stdin, maxBytes),
   }).then(code => {

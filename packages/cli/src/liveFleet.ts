@@ -51,6 +51,9 @@ export async function collectLiveFleet(
   try {
     config = await ConfigSources.toConfig(
       ConfigSources.default({
+        // One run reads the files once: a watcher would keep the process
+        // alive, and does after a missing or broken file.
+        watch: false,
         rootDir: process.cwd(),
         argv: configPaths.flatMap(path => ['--config', resolve(path)]),
       }),

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_MAX_FILE_SIZE, parseFileSize } from './fileSize';
 
 export const FORMATS = ['json', 'table', 'csv', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,6 +15,8 @@ export interface CommonOptions {
   osSkus?: string;
   live?: boolean;
   config?: string[];
+  /** Bytes; see fileSize.ts for the default and WINREADY_MAX_FILE_SIZE. */
+  maxFileSize?: number;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -57,6 +60,20 @@ export function commonOptions(): Option[] {
       '--os-skus <file>',
       'YAML or JSON list of OS SKU overrides (fields of the OS SKU table)',
     ),
+    new Option(
+      '--max-file-size <size>',
+      `largest fleet or OS SKU file read, e.g. 300MB (default: WINREADY_MAX_FILE_SIZE, else ${
+        DEFAULT_MAX_FILE_SIZE / 1e6
+      }MB)`,
+    ).argParser(value => {
+      const bytes = parseFileSize(value);
+      if (bytes === undefined) {
+        throw new InvalidArgumentError(
+          'Expected a size such as 300MB, 512MiB or 1048576 (bytes).',
+        );
+      }
+      return bytes;
+    }),
     new Option(
       '--live',
       'collect from the sources of --config (AKS, Kubernetes, registries) instead of a file',

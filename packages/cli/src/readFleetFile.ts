@@ -1,26 +1,27 @@
-import fs from 'node:fs';
 import {
   buildOsSkuTable,
+  FLEET_LIMITS,
   FleetValidationError,
   parseFleet,
+  yamlTooDeepAt,
   type Fleet,
   type OsSkuOverride,
   type OsSkuTable,
 } from '@winready/plugin-windows-readiness-common';
 import { parse as parseYaml } from 'yaml';
+import { readBoundedText } from './boundedFile';
 import { CliError, errorMessage } from './exitCodes';
+import { DEFAULT_MAX_FILE_SIZE, MAX_FILE_SIZE_HINT } from './fileSize';
 
-function readText(path: string, what: string): string {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`Cannot read ${what} ${path}: ${errorMessage(error)}`);
-  }
-}
+const readText = (path: string, what: string, maxBytes: number) =>
+  readBoundedText(path, what, maxBytes, MAX_FILE_SIZE_HINT);
 
 /** Reads and validates a fleet file; every failure is a CliError (exit 2). */
-export function readFleetFile(path: string): Fleet {
-  const text = readText(path, 'fleet file');
+export function readFleetFile(
+  path: string,
+  maxBytes: number = DEFAULT_MAX_FILE_SIZE,
+): Fleet {
+  const text = readText(path, 'fleet file', maxBytes);
   try {
     return parseFleet(text, path);
   } catch (error) {
@@ -40,6 +41,7 @@ export function readFleetFile(path: string): Fleet {
 export function readOsSkuTable(
   path?: string,
   configOverrides: OsSkuOverride[] = [],
+  maxBytes: number = DEFAULT_MAX_FILE_SIZE,
 ): OsSkuTable {
   if (path === undefined) {
     try {
@@ -48,10 +50,17 @@ export function readOsSkuTable(
       throw new CliError(`windowsReadiness.osSkus: ${errorMessage(error)}`);
     }
   }
-  const text = readText(path, 'OS SKU overrides file');
+  const text = readText(path, 'OS SKU overrides file', maxBytes);
+  const deep = yamlTooDeepAt(text, FLEET_LIMITS.maxDepth);
+  if (deep !== undefined) {
+    throw new CliError(
+      `${path}: line ${deep}: nested deeper than ${FLEET_LIMITS.maxDepth} levels`,
+    );
+  }
   let overrides: unknown;
   try {
-    overrides = parseYaml(text);
+    // A short list: aliases are not needed, and a bomb of them is refused.
+    overrides = parseYaml(text, { maxAliasCount: 0 });
   } catch (error) {
     throw new CliError(`${path}: invalid YAML: ${errorMessage(error)}`);
   }

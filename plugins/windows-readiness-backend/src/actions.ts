@@ -1,5 +1,5 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseUserEntityRef } from './service/entityRef';
 import type { ReadinessQueries } from './service/ReadinessQueries';
 import { windowsReadinessReportReadPermission } from '@winready/plugin-windows-readiness-common';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
@@ -41,9 +41,7 @@ export function registerActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      const ref = stringifyEntityRef(
-        parseEntityRef(input.entityRef, { defaultKind: 'component' }),
-      );
+      const ref = parseUserEntityRef(input.entityRef, 'entityRef');
       const stored = await queries.entity(ref, credentials);
       return {
         output: {

@@ -4,7 +4,7 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import { exitCodeFor } from '../exitCodes';
 import { EVALUATION_FORMATTERS, type EvaluationReport } from '../formats';
-import type { CliIo } from '../io';
+import { writeOutput, type CliIo } from '../io';
 import type { CommonOptions } from '../options';
 import { loadFleetInput } from '../fleetInput';
 
@@ -23,7 +23,7 @@ export async function evaluateCommand(
     ...result,
     summary: aggregateReport(result.services),
   };
-  io.stdout(EVALUATION_FORMATTERS[options.format](report));
+  await writeOutput(io, EVALUATION_FORMATTERS[options.format](report));
   return exitCodeFor(
     result.services.map(service => service.status),
     options.failOn,

@@ -5,7 +5,7 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import { CliError, exitCodeFor } from '../exitCodes';
 import { WHAT_IF_FORMATTERS } from '../formats';
-import type { CliIo } from '../io';
+import { writeOutput, type CliIo } from '../io';
 import type { CommonOptions } from '../options';
 import { loadFleetInput } from '../fleetInput';
 
@@ -39,7 +39,7 @@ export async function whatIfCommand(
     }
     throw error;
   }
-  io.stdout(WHAT_IF_FORMATTERS[options.format](result));
+  await writeOutput(io, WHAT_IF_FORMATTERS[options.format](result));
   return exitCodeFor(
     result.impacted.map(impact => impact.after),
     options.failOn,

@@ -1,62 +1,16 @@
+import { parseCsv } from '@winready/plugin-windows-readiness-common';
 import {
   emptyWhatIf,
   sampleReport,
   sampleWhatIf,
 } from '../__fixtures__/results';
-import { csvField, formatEvaluationCsv, formatWhatIfCsv } from './csv';
+import { formatEvaluationCsv, formatWhatIfCsv } from './csv';
 
-describe('csvField', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['', ''],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\nlines', '"two\nlines"'],
-    ['carriage\rreturn', '"carriage\rreturn"'],
-    ['"', '""""'],
-    ["it's fine", "it's fine"],
-  ])('quotes %j as %j', (value, expected) => {
-    expect(csvField(value)).toBe(expected);
-  });
-});
-
-/** A small RFC 4180 reader, to check that the output reads back intact. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field]);
-      row = [];
-      field = '';
-      i++;
-    } else {
-      field += char;
-    }
-  }
-  return rows;
-}
+const text = (pieces: Iterable<string>) => [...pieces].join('');
 
 describe('formatEvaluationCsv', () => {
   it('writes a header and one row per service and check', () => {
-    const rows = parseCsv(formatEvaluationCsv(sampleReport));
+    const rows = parseCsv(text(formatEvaluationCsv(sampleReport)));
     expect(rows[0]).toEqual([
       'service',
       'status',
@@ -76,7 +30,7 @@ describe('formatEvaluationCsv', () => {
   });
 
   it('says what an unknown check could not tell and what would settle it', () => {
-    expect(parseCsv(formatEvaluationCsv(sampleReport))).toContainEqual([
+    expect(parseCsv(text(formatEvaluationCsv(sampleReport)))).toContainEqual([
       'unsure',
       'unknown',
       'image-os-build',
@@ -86,7 +40,7 @@ describe('formatEvaluationCsv', () => {
   });
 
   it('quotes the message with a comma, quotes and a line break', () => {
-    expect(formatEvaluationCsv(sampleReport)).toContain(
+    expect(text(formatEvaluationCsv(sampleReport))).toContain(
       'legacy,blocked,image-os-build,fail,' +
         '"Image ""legacy:1, old"" cannot start on npwin\n(10.0.20348)."\r\n',
     );
@@ -95,7 +49,7 @@ describe('formatEvaluationCsv', () => {
 
 describe('formatWhatIfCsv', () => {
   it('writes one row per impacted service and reason', () => {
-    expect(parseCsv(formatWhatIfCsv(sampleWhatIf))).toEqual([
+    expect(parseCsv(text(formatWhatIfCsv(sampleWhatIf)))).toEqual([
       ['service', 'before', 'after', 'reason'],
       [
         'modern',
@@ -109,7 +63,7 @@ describe('formatWhatIfCsv', () => {
   });
 
   it('writes only the header when nothing gets worse', () => {
-    expect(formatWhatIfCsv(emptyWhatIf)).toBe(
+    expect(text(formatWhatIfCsv(emptyWhatIf))).toBe(
       'service,before,after,reason\r\n',
     );
   });

@@ -8,22 +8,25 @@ import { formatEvaluationTable, formatWhatIfTable } from './table';
 
 export type { EvaluationReport } from './common';
 
+/** What a format writes: the text, in pieces (JSON and CSV are written as they are made). */
+export type Output = Iterable<string>;
+
 export const EVALUATION_FORMATTERS: Record<
   Format,
-  (report: EvaluationReport) => string
+  (report: EvaluationReport) => Output
 > = {
   json: formatEvaluationJson,
-  table: formatEvaluationTable,
+  table: report => [formatEvaluationTable(report)],
   csv: formatEvaluationCsv,
-  markdown: formatEvaluationMarkdown,
+  markdown: report => [formatEvaluationMarkdown(report)],
 };
 
 export const WHAT_IF_FORMATTERS: Record<
   Format,
-  (result: WhatIfResult) => string
+  (result: WhatIfResult) => Output
 > = {
   json: formatWhatIfJson,
-  table: formatWhatIfTable,
+  table: result => [formatWhatIfTable(result)],
   csv: formatWhatIfCsv,
-  markdown: formatWhatIfMarkdown,
+  markdown: result => [formatWhatIfMarkdown(result)],
 };

@@ -16,6 +16,7 @@ import {
   type MockActionsRegistry,
 } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { loadDemoEntities, useDemoBackend, type TestServer } from './harness';
 
@@ -46,6 +47,20 @@ const entities = loadDemoEntities();
 const ownerOf = (entityRef: string) =>
   entities.find(e => `component:default/${e.metadata.name}` === entityRef)?.spec
     ?.owner;
+
+/**
+ * Catalog read is conditional for a list and definitive for one entity: the
+ * catalog hides every entity but `hidden` (all but hidden ones are readable).
+ */
+export const hiding =
+  (...hidden: string[]): Decision =>
+  (permission, resourceRef) => {
+    if (permission !== 'catalog.entity.read') return AuthorizeResult.ALLOW;
+    if (!resourceRef) return AuthorizeResult.CONDITIONAL;
+    return hidden.includes(resourceRef)
+      ? AuthorizeResult.DENY
+      : AuthorizeResult.ALLOW;
+  };
 
 /** Catalog read is conditional: a user reads their team's entities. */
 export const conditionalCatalog: Decision = (permission, resourceRef, user) => {
@@ -109,8 +124,17 @@ export function usePermissionsBackend(): PermissionsBackend {
       state.catalogReaders.push(principal.userEntityRef ?? principal.subject);
       const answer = await inMemory.getEntities(req);
       if (principal.type !== 'user') return answer;
-      const team = TEAM[principal.userEntityRef];
-      return { items: answer.items.filter(e => e.spec?.owner === team) };
+      // The catalog applies the same policy, entity by entity, to a user.
+      return {
+        items: answer.items.filter(
+          e =>
+            state.policy(
+              'catalog.entity.read',
+              stringifyEntityRef(e),
+              principal.userEntityRef,
+            ) === AuthorizeResult.ALLOW,
+        ),
+      };
     },
   });
 

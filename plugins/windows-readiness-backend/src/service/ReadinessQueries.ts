@@ -53,6 +53,16 @@ export class ReadinessQueries {
     return new Set(map.entities.keys());
   }
 
+  /** How many stored services the caller may read; undefined when it may read them all. */
+  async readableServiceCount(
+    credentials: BackstageCredentials,
+  ): Promise<number | undefined> {
+    const readable = await this.readableRefs(credentials);
+    if (!readable) return undefined;
+    const { items } = await this.allResults();
+    return items.filter(stored => readable.has(stored.id)).length;
+  }
+
   async entity(
     ref: string,
     credentials: BackstageCredentials,
@@ -195,14 +205,22 @@ export class ReadinessQueries {
     };
   }
 
-  async clusters() {
-    const [results, states] = await Promise.all([
+  /** Every cluster, with the services named on its pools limited to those the caller may read. */
+  async clusters(credentials: BackstageCredentials) {
+    const [readable, results, states] = await Promise.all([
+      this.readableRefs(credentials),
       this.deps.store.listClusterResults(),
       this.deps.store.listClusterStates(),
     ]);
     const stored = new Map(states.map(c => [c.name, c]));
     return results.map(({ result, evaluatedAt }) => ({
       ...result,
+      pools: result.pools.map(pool => ({
+        ...pool,
+        services: readable
+          ? pool.services.filter(ref => readable.has(ref))
+          : pool.services,
+      })),
       evaluatedAt,
       stale: stored.get(result.name)?.stale ?? false,
       attemptedAt: stored.get(result.name)?.attemptedAt,

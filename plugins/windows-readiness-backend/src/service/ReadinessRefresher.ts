@@ -1,7 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  aggregateReport,
-  emptyStatusCounts,
   evaluateFleet,
   extractWorkloads,
   type Cluster,
@@ -15,8 +13,10 @@ import {
   type SnapshotProgress,
 } from '@winready/plugin-windows-readiness-node';
 import type { EntityServiceMap } from '../catalog/EntityServiceMap';
-import type { HistoryRow, WindowsReadinessStore } from '../store';
+import type { WindowsReadinessStore } from '../store';
+import { historyOfDay } from './historyOfDay';
 import { keepObjectsOfFailedKinds } from './lastGoodObjects';
+import { RefreshRecord, type RefreshState } from './refreshRecord';
 
 function imagesOf(clusters: readonly Cluster[]): string[] {
   const images = new Set<string>();
@@ -59,22 +59,27 @@ export interface ReadinessRefresherOptions {
   now?: () => Date;
 }
 
-const LAST_REFRESH = 'lastRefresh';
-
 /**
  * Collects every source, keeps each cluster's last good snapshot, evaluates
  * the stored fleet against the catalog and writes the day's history.
  */
 export class ReadinessRefresher {
   private readonly now: () => Date;
+  private readonly record: RefreshRecord<RefreshOutcome>;
 
   constructor(private readonly options: ReadinessRefresherOptions) {
     this.now = options.now ?? (() => new Date());
+    this.record = new RefreshRecord({ store: options.store, now: this.now });
   }
 
+  /** One refresh; its outcome, or its error, is what GET /v1/status shows. */
   async refresh(): Promise<RefreshOutcome> {
-    const { store, logger } = this.options;
     const startedAt = this.now();
+    return this.record.track(startedAt, () => this.collect(startedAt));
+  }
+
+  private async collect(startedAt: Date): Promise<RefreshOutcome> {
+    const { store, logger } = this.options;
     // Images of every workload a catalog entity maps to, label selectors too.
     const entities = await this.options.entities();
     const fleet = await this.options.snapshots.build({
@@ -141,7 +146,6 @@ export class ReadinessRefresher {
       ).length,
       services,
     };
-    await store.setMeta(LAST_REFRESH, outcome as any);
     logger.info(
       `Windows readiness refreshed: ${outcome.clusters} clusters (${outcome.unreachableClusters.length} unreachable), ${services} services`,
     );
@@ -166,35 +170,17 @@ export class ReadinessRefresher {
     await store.replaceResults(evaluation, undefined, now);
 
     const day = now.toISOString().slice(0, 10);
-    const report = aggregateReport(
+    const history = historyOfDay(
       evaluation.services,
       entities.ownersByService(),
     );
-    const rows: HistoryRow[] = [
-      { dimension: 'all', key: '*', counts: report.byStatus },
-      ...Object.entries(report.byOwner).map(([key, counts]) => ({
-        dimension: 'owner' as const,
-        key,
-        counts,
-      })),
-      ...Object.entries(report.byCluster).map(([key, counts]) => ({
-        dimension: 'cluster' as const,
-        key,
-        counts,
-      })),
-      // One row a service: its status that day, for the entity tab's history.
-      ...evaluation.services.map(service => ({
-        dimension: 'service' as const,
-        key: service.id,
-        counts: { ...emptyStatusCounts(), [service.status]: 1 },
-      })),
-    ];
-    await store.recordHistory(day, rows);
+    await store.recordHistory(day, history.rows, history.services);
     await store.pruneHistory(this.options.historyDays, day);
     return evaluation.services.length;
   }
 
-  async lastOutcome(): Promise<RefreshOutcome | undefined> {
-    return (await this.options.store.getMeta(LAST_REFRESH))?.value as any;
+  /** The refresh in progress, if any, and how the latest one ended. */
+  state(): Promise<RefreshState<RefreshOutcome>> {
+    return this.record.state();
   }
 }

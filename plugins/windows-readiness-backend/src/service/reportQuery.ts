@@ -25,7 +25,14 @@ const list = <T extends string>(values: readonly [T, ...T[]], name: string) =>
       ),
     );
 
-const text = z.string().min(1).max(500);
+// A NUL byte is no text: PostgreSQL refuses it (a 500 before this check).
+const text = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine(value => !/\p{Cc}/u.test(value), {
+    error: 'must not contain control characters',
+  });
 
 export const reportQuerySchema = z
   .object({
@@ -69,6 +76,9 @@ export const whatIfBodySchema = z
     osSku: text,
   })
   .strict();
+
+/** Routes without parameters still refuse unknown ones (README: a 400 that names it). */
+export const noQuerySchema = z.object({}).strict();
 
 export const osSkusQuerySchema = z
   .object({

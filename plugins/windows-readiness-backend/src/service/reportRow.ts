@@ -1,4 +1,5 @@
 import {
+  csvRow,
   reportRowChecks,
   type ReportRow,
 } from '@winready/plugin-windows-readiness-common';
@@ -45,14 +46,8 @@ const CSV_COLUMNS: Array<[string, (row: ReportRow) => string]> = [
   ['evaluatedAt', row => row.evaluatedAt],
 ];
 
-// RFC 4180, and a leading = + - @ is neutralised so spreadsheets do not run it.
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export const CSV_HEADER = `${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`;
+export const CSV_HEADER = csvRow(CSV_COLUMNS.map(([name]) => name));
 
 export function csvLine(row: ReportRow): string {
-  return `${CSV_COLUMNS.map(([, get]) => csvCell(get(row))).join(',')}\r\n`;
+  return csvRow(CSV_COLUMNS.map(([, get]) => get(row)));
 }

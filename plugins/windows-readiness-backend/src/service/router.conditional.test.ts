@@ -3,8 +3,8 @@
  * entity route and the MCP actions show only what the catalog lets the
  * caller read, and the catalog is asked with the caller's credentials.
  */
+import { parseCsv } from '@winready/plugin-windows-readiness-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { parseCsv } from '../__testUtils__/csv';
 import { asUser, get, post } from '../__testUtils__/harness';
 import {
   OLIVIA,

@@ -2,7 +2,7 @@
  * GET /v1/report on a test backend whose real sources read the demo fleet
  * from the AKS simulator: counts, filters, paging, CSV and bad parameters.
  */
-import { parseCsv } from '../__testUtils__/csv';
+import { parseCsv } from '@winready/plugin-windows-readiness-common';
 import {
   get,
   loadDemoEntities,

@@ -4,8 +4,7 @@ import type {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -17,10 +16,13 @@ import {
 import express, { type Request } from 'express';
 import Router from 'express-promise-router';
 import type { WindowsReadinessStore } from '../store';
+import { entityRefFromParts } from './entityRef';
 import type { ReadinessQueries } from './ReadinessQueries';
 import type { ReadinessRefresher } from './ReadinessRefresher';
+import { triggerRefresh } from './refreshTrigger';
 import {
   historyQuerySchema,
+  noQuerySchema,
   osSkusQuerySchema,
   parseInput,
   reportQuerySchema,
@@ -40,8 +42,6 @@ export interface RouterOptions {
   /** `POST /v1/preflight`, with its own body limit (./preflight.ts). */
   preflight?: express.Router;
 }
-
-const ENTITY_PART = /^[A-Za-z0-9][-A-Za-z0-9_.:]{0,252}$/;
 
 /** The HTTP API (README, "API and permissions"): only HTTP here, the answers come from ReadinessQueries. */
 export async function createRouter(
@@ -66,18 +66,11 @@ export async function createRouter(
   };
 
   router.get('/v1/entities/:namespace/:kind/:name', async (req, res) => {
-    const { namespace, kind, name } = req.params;
-    for (const [param, value] of Object.entries({ namespace, kind, name })) {
-      if (!ENTITY_PART.test(value)) {
-        throw new InputError(
-          `path parameter '${param}' is not a valid entity ${param}`,
-        );
-      }
-    }
+    parseInput(noQuerySchema, req.query, 'query');
+    const ref = entityRefFromParts(req.params);
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const ref = stringifyEntityRef({ kind, namespace, name });
     res.json(await queries.entity(ref, credentials));
   });
 
@@ -120,20 +113,18 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    const items = await store.getHistory(query);
-    // A service's own history follows catalog read access, as its results do.
-    const readable =
-      query.dimension === 'service'
-        ? await queries.readableRefs(credentials)
-        : undefined;
-    res.json({
-      items: readable ? items.filter(item => readable.has(item.key)) : items,
-    });
+    // Counts over the services the caller may read (DESIGN.md, Backend API).
+    const readable = await queries.readableRefs(credentials);
+    res.json({ items: await store.getHistory(query, readable) });
   });
 
   router.get('/v1/clusters', async (req, res) => {
-    await authorized(req, windowsReadinessReportReadPermission);
-    res.json({ items: await queries.clusters() });
+    parseInput(noQuerySchema, req.query, 'query');
+    const credentials = await authorized(
+      req,
+      windowsReadinessReportReadPermission,
+    );
+    res.json({ items: await queries.clusters(credentials) });
   });
 
   router.get('/v1/os-skus', async (req, res) => {
@@ -146,6 +137,7 @@ export async function createRouter(
   });
 
   router.post('/v1/what-if', async (req, res) => {
+    parseInput(noQuerySchema, req.query, 'query');
     const body = parseInput(whatIfBodySchema, req.body, 'body');
     const credentials = await authorized(
       req,
@@ -155,28 +147,38 @@ export async function createRouter(
   });
 
   router.post('/v1/refresh', async (req, res) => {
+    parseInput(noQuerySchema, req.query, 'query');
     await authorized(req, windowsReadinessRefreshPermission);
-    try {
-      await options.scheduler.triggerTask(options.refreshTaskId);
-    } catch (error) {
-      if ((error as Error).name === 'ConflictError') {
-        throw new ConflictError('A refresh is already running');
-      }
-      throw error;
-    }
-    res.status(202).json({ status: 'triggered' });
+    const answer = await triggerRefresh({
+      scheduler: options.scheduler,
+      taskId: options.refreshTaskId,
+      running: async () => (await options.refresher.state()).running,
+      logger: options.logger,
+    });
+    res.status(202).json(answer);
   });
 
   router.get('/v1/status', async (req, res) => {
-    await authorized(req, windowsReadinessReportReadPermission);
-    const [lastRefresh, evaluatedAt, asOf, clusters] = await Promise.all([
-      options.refresher.lastOutcome(),
-      store.getLastEvaluatedAt(),
-      store.getLastAsOf(),
-      queries.clusters(),
-    ]);
+    parseInput(noQuerySchema, req.query, 'query');
+    const credentials = await authorized(
+      req,
+      windowsReadinessReportReadPermission,
+    );
+    const [refresh, evaluatedAt, asOf, clusters, readableServices] =
+      await Promise.all([
+        options.refresher.state(),
+        store.getLastEvaluatedAt(),
+        store.getLastAsOf(),
+        store.listClusterStates(),
+        queries.readableServiceCount(credentials),
+      ]);
+    const last = refresh.last;
     res.json({
-      lastRefresh: lastRefresh ?? null,
+      lastRefresh:
+        last && 'services' in last && readableServices !== undefined
+          ? { ...last, services: readableServices }
+          : last ?? null,
+      running: refresh.running ?? null,
       evaluatedAt: evaluatedAt ?? null,
       asOf: asOf ?? null,
       clusters: clusters.length,

@@ -19,6 +19,7 @@ import type {
   HistoryQuery,
   HistoryRow,
   MetaEntry,
+  ServiceDay,
   ServiceIdMapping,
   ServiceResultPage,
   ServiceResultQuery,
@@ -114,16 +115,23 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return typeof entry?.value === 'string' ? entry.value : undefined;
   }
 
-  recordHistory(day: string, rows: readonly HistoryRow[]): Promise<void> {
-    return history.recordHistory(this.db, day, rows, this.now());
+  recordHistory(
+    day: string,
+    rows: readonly HistoryRow[],
+    services?: readonly ServiceDay[],
+  ): Promise<void> {
+    return history.recordHistory(this.db, day, rows, services, this.now());
   }
 
   pruneHistory(olderThanDays: number, today: string): Promise<number> {
     return history.pruneHistory(this.db, olderThanDays, today);
   }
 
-  getHistory(query: HistoryQuery): Promise<HistoryEntry[]> {
-    return history.getHistory(this.db, query);
+  getHistory(
+    query: HistoryQuery,
+    readable?: ReadonlySet<string>,
+  ): Promise<HistoryEntry[]> {
+    return history.getHistory(this.db, query, readable);
   }
 
   getMeta(key: string): Promise<MetaEntry | undefined> {

@@ -88,6 +88,15 @@ export interface HistoryEntry extends HistoryRow {
   day: string;
 }
 
+/** One service's day: its status, its owner, and its status within each cluster it runs in. */
+export interface ServiceDay {
+  /** The id its result is stored under (an entity ref). */
+  service: string;
+  status: ServiceStatus;
+  owner?: string;
+  clusters: ReadonlyArray<{ name: string; status: ServiceStatus }>;
+}
+
 export interface HistoryQuery {
   dimension: HistoryDimension;
   /** All keys of the dimension when absent. */
@@ -169,16 +178,30 @@ export interface WindowsReadinessStore {
   getLastAsOf(): Promise<string | undefined>;
 
   /**
-   * Writes the counts of one day. For every dimension present in `rows`, the
-   * day's rows of that dimension are replaced (re-running a day overwrites it).
+   * Writes the counts of one day over every service (dimensions all, owner
+   * and cluster) and, when given, each service's day; one transaction. For
+   * every dimension present in `rows`, the day's rows of that dimension are
+   * replaced, and `services` replaces the day's per-service rows (re-running
+   * a day overwrites it).
    */
-  recordHistory(day: string, rows: readonly HistoryRow[]): Promise<void>;
+  recordHistory(
+    day: string,
+    rows: readonly HistoryRow[],
+    services?: readonly ServiceDay[],
+  ): Promise<void>;
 
   /** Deletes the days before `today - olderThanDays`; returns how many rows. */
   pruneHistory(olderThanDays: number, today: string): Promise<number>;
 
-  /** Ordered by day, then key. */
-  getHistory(query: HistoryQuery): Promise<HistoryEntry[]>;
+  /**
+   * Ordered by day, then key. With `readable`, every count is over those
+   * services only (computed from the per-service days); days recorded before
+   * owners and clusters were kept per service have no owner or cluster rows then.
+   */
+  getHistory(
+    query: HistoryQuery,
+    readable?: ReadonlySet<string>,
+  ): Promise<HistoryEntry[]>;
 
   getMeta(key: string): Promise<MetaEntry | undefined>;
 

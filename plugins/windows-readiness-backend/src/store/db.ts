@@ -6,6 +6,9 @@ export const TABLES = {
   serviceResults: 'winready_service_results',
   clusterResults: 'winready_cluster_results',
   history: 'winready_history',
+  serviceHistory: 'winready_service_history',
+  serviceClusterHistory: 'winready_service_cluster_history',
+  historyDays: 'winready_history_days',
   meta: 'winready_meta',
 } as const;
 

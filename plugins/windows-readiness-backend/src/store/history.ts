@@ -3,7 +3,6 @@ import type { Knex } from 'knex';
 import {
   SERVICE_STATUSES,
   type ServiceStatus,
-  type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
 import { INSERT_BATCH, TABLES, chunk, whereValueIn } from './db';
 import {
@@ -15,11 +14,17 @@ import {
   requireName,
   requireObject,
 } from './validation';
+import { readableCounts, recordedCounts } from './readableHistory';
+import {
+  replaceServiceDay,
+  serviceDayRows,
+  serviceDays,
+} from './serviceHistory';
 import type {
-  HistoryDimension,
   HistoryEntry,
   HistoryQuery,
   HistoryRow,
+  ServiceDay,
 } from './WindowsReadinessStore';
 
 /** Status → column: `at-risk` → `at_risk`. */
@@ -36,6 +41,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function historyRow(day: string, row: HistoryRow, index: number, at: Date) {
   requireObject(row, `rows[${index}]`);
   const dimension = requireDimension(row.dimension);
+  if (dimension === 'service') {
+    throw new InputError(
+      `rows[${index}]: a service's day is recorded in services, not as a count`,
+    );
+  }
   const key = requireName(row.key, `rows[${index}].key`);
   if (dimension === 'all' && key !== '*') {
     throw new InputError(`rows[${index}]: dimension 'all' takes key '*'`);
@@ -55,6 +65,7 @@ export async function recordHistory(
   knex: Knex,
   day: string,
   rows: readonly HistoryRow[],
+  services: readonly ServiceDay[] | undefined,
   at: Date,
 ): Promise<void> {
   requireDay(day, 'day');
@@ -66,6 +77,15 @@ export async function recordHistory(
   );
   if (duplicate !== undefined) {
     throw new InputError(`History row ${duplicate} appears twice`);
+  }
+  const perService =
+    services === undefined
+      ? undefined
+      : serviceDayRows(day, requireArray(services, 'services'));
+  if (perService?.duplicate !== undefined) {
+    throw new InputError(
+      `Service ${perService.duplicate} appears twice in the day's history`,
+    );
   }
   const dimensions = [...new Set(records.map(record => record.dimension))];
 
@@ -89,6 +109,7 @@ export async function recordHistory(
         .onConflict(['day', 'dimension', 'key'])
         .merge();
     }
+    if (perService) await replaceServiceDay(trx, day, perService, at);
   });
 }
 
@@ -106,37 +127,42 @@ export async function pruneHistory(
 ): Promise<number> {
   requireCount(olderThanDays, 'olderThanDays');
   requireDay(today, 'today');
-  return knex(TABLES.history)
-    .where('day', '<', dayMinus(today, olderThanDays))
-    .delete();
+  const before = dayMinus(today, olderThanDays);
+  return knex.transaction(async trx => {
+    let deleted = 0;
+    for (const table of [
+      TABLES.history,
+      TABLES.serviceHistory,
+      TABLES.serviceClusterHistory,
+      TABLES.historyDays,
+    ]) {
+      deleted += await trx(table).where('day', '<', before).delete();
+    }
+    return deleted;
+  });
 }
 
+/**
+ * The history of one dimension. With `readable`, the counts are of those
+ * services only, computed from each service's day; without it, the counts
+ * over every service are those recorded each day.
+ */
 export async function getHistory(
   knex: Knex,
   query: HistoryQuery,
+  readable?: ReadonlySet<string>,
 ): Promise<HistoryEntry[]> {
   requireObject(query, 'query');
   const dimension = requireDimension(query.dimension);
-  let builder = knex(TABLES.history).where('dimension', dimension);
-  if (query.key !== undefined) {
-    builder = builder.where('key', requireName(query.key, 'key'));
+  const filter = {
+    key: query.key === undefined ? undefined : requireName(query.key, 'key'),
+    from: query.from === undefined ? undefined : requireDay(query.from, 'from'),
+    to: query.to === undefined ? undefined : requireDay(query.to, 'to'),
+  };
+  if (dimension === 'service') {
+    return serviceDays(knex, { ...filter, readable });
   }
-  if (query.from !== undefined) {
-    builder = builder.where('day', '>=', requireDay(query.from, 'from'));
-  }
-  if (query.to !== undefined) {
-    builder = builder.where('day', '<=', requireDay(query.to, 'to'));
-  }
-  const rows = await builder.select().orderBy([
-    { column: 'day', order: 'asc' },
-    { column: 'key', order: 'asc' },
-  ]);
-  return rows.map(row => ({
-    day: String(row.day),
-    dimension: row.dimension as HistoryDimension,
-    key: row.key,
-    counts: Object.fromEntries(
-      SERVICE_STATUSES.map(status => [status, Number(row[COLUMNS[status]])]),
-    ) as StatusCounts,
-  }));
+  return readable
+    ? readableCounts(knex, { dimension, ...filter }, readable)
+    : recordedCounts(knex, { dimension, ...filter });
 }

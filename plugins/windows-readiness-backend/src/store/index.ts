@@ -6,6 +6,7 @@ export type {
   HistoryQuery,
   HistoryRow,
   MetaEntry,
+  ServiceDay,
   ServiceIdMapping,
   ServiceResultPage,
   ServiceResultQuery,

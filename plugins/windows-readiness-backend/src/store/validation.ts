@@ -21,6 +21,9 @@ export function requireName(
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw new InputError(`${what} must be a non-empty string`);
   }
+  if (value.includes('\u0000')) {
+    throw new InputError(`${what} must not contain a NUL character`);
+  }
   if (value.length > maxLength) {
     throw new InputError(
       `${what} is longer than ${maxLength} characters: ${value.slice(0, 80)}…`,

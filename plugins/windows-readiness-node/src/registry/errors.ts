@@ -39,8 +39,9 @@ export class Redactor {
     // Longest first, so that a secret containing another is removed whole.
     const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
     for (const secret of sorted) out = out.split(secret).join('***');
-    // Whatever the registry echoes back of an Authorization header.
-    return out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 ***');
+    // Whatever the registry echoes back of an Authorization header, in any
+    // letter case (HTTP auth schemes are case-insensitive, RFC 9110 11.1).
+    return out.replace(/\b(Basic|Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 ***');
   }
 }
 

@@ -21,6 +21,7 @@ import {
   malformedAnswer,
 } from './registryFetcher';
 import type { RegistryRouting } from './routing';
+import { INDEX_LIMITS, LookupCancelled, LookupFanOut } from './indexFanOut';
 import { headerValue } from './transport';
 
 /** distribution refuses manifests above 4 MiB; configs are far smaller. */
@@ -60,40 +61,78 @@ export class ManifestReader {
     ref: ImageReference,
     signal?: AbortSignal,
   ): Promise<ImagePlatform[]> {
+    const fanOut = new LookupFanOut(signal);
     const ctx: Context = {
       ref,
       target: this.options.routing.target(ref),
       scope: `repository:${ref.repository}:pull`,
-      signal,
+      signal: fanOut.signal,
     };
-    const manifest = await this.manifest(ctx, ref.reference, ref.digest);
-    return this.platformsOf(ctx, manifest, 0);
+    try {
+      const manifest = await this.manifest(ctx, ref.reference, ref.digest);
+      return await this.platformsOf(ctx, manifest, 0, fanOut);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      throw error;
+    } finally {
+      fanOut.dispose();
+    }
   }
 
   private async platformsOf(
     ctx: Context,
     manifest: ParsedManifest,
     depth: number,
+    fanOut: LookupFanOut,
   ): Promise<ImagePlatform[]> {
     if (manifest.kind === 'image') {
       // Inside an index, an entry whose config is no image (a signature, an SBOM) is no platform.
       if (depth > 0 && !isImageConfigMediaType(manifest.config.mediaType))
         return [];
-      return [await this.config(ctx, manifest.config)];
+      return [await fanOut.run(() => this.config(ctx, manifest.config))];
+    }
+    const refuse = (why: string) =>
+      new RegistryError(
+        ctx.target.host,
+        `${ctx.target.label}: ${this.what(
+          ctx,
+          'index',
+          ctx.ref.reference,
+        )} ${why}`,
+      );
+    const unlabelled = manifest.entries.filter(
+      entry =>
+        !entry.attestation &&
+        !entry.platform &&
+        isManifestMediaType(entry.mediaType),
+    );
+    if (unlabelled.length > 0 && depth >= MAX_NESTING) {
+      throw new RegistryError(
+        ctx.target.host,
+        `${ctx.target.label}: image indexes of ${ctx.ref.repository} are nested too deep`,
+      );
+    }
+    // Decided before any request: one answer of the registry makes at most
+    // INDEX_LIMITS.maxUnlabelled more.
+    if (!fanOut.reserve(unlabelled.length)) {
+      throw refuse(
+        `lists ${unlabelled.length} entries without a platform; at most ${INDEX_LIMITS.maxUnlabelled} are looked into`,
+      );
+    }
+    if (manifest.entries.length > INDEX_LIMITS.maxEntries) {
+      throw refuse(
+        `lists ${manifest.entries.length} entries; at most ${INDEX_LIMITS.maxEntries} are read`,
+      );
     }
     const lists = await Promise.all(
       manifest.entries.map(async entry => {
         if (entry.attestation) return [];
         if (entry.platform) return [entry.platform];
         if (!isManifestMediaType(entry.mediaType)) return [];
-        if (depth >= MAX_NESTING) {
-          throw new RegistryError(
-            ctx.target.host,
-            `${ctx.target.label}: image indexes of ${ctx.ref.repository} are nested too deep`,
-          );
-        }
-        const child = await this.manifest(ctx, entry.digest, entry.digest);
-        return this.platformsOf(ctx, child, depth + 1);
+        const child = await fanOut.run(() =>
+          this.manifest(ctx, entry.digest, entry.digest),
+        );
+        return this.platformsOf(ctx, child, depth + 1, fanOut);
       }),
     );
     const platforms = lists.flat();
@@ -123,7 +162,9 @@ export class ManifestReader {
     const cached = digest && this.manifests.get(digest);
     if (cached) {
       this.options.counters.cacheHits++;
-      return cached;
+      return this.orAgain(ctx, cached, () =>
+        this.manifest(ctx, reference, digest),
+      );
     }
     if (digest) {
       const pending = this.fetchManifest(ctx, reference, digest).then(
@@ -137,6 +178,25 @@ export class ManifestReader {
       this.manifests.set(fetched.digest, Promise.resolve(fetched.parsed));
     }
     return fetched.parsed;
+  }
+
+  /**
+   * A fetch in flight is shared by the lookups that need it; when the
+   * lookup that started it is cancelled, the others fetch again.
+   */
+  private async orAgain<T>(
+    ctx: Context,
+    shared: Promise<T>,
+    again: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await shared;
+    } catch (error) {
+      if (error instanceof LookupCancelled && !ctx.signal?.aborted) {
+        return again();
+      }
+      throw error;
+    }
   }
 
   private remember<T>(
@@ -206,7 +266,7 @@ export class ManifestReader {
     const cached = this.configs.get(descriptor.digest);
     if (cached) {
       this.options.counters.cacheHits++;
-      return cached;
+      return this.orAgain(ctx, cached, () => this.config(ctx, descriptor));
     }
     const pending = this.fetchConfig(ctx, descriptor);
     this.remember(this.configs, descriptor.digest, pending);

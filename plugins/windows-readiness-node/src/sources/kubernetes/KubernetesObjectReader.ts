@@ -7,6 +7,7 @@ import { toSourceError } from '../../snapshot/sourceError';
 import type { KubernetesConnection, KubernetesReader } from '../types';
 import { kubeConfigFor } from './kubeConfig';
 import { kindListers, type KindLister, type ListParams } from './listKinds';
+import { withListRetries } from './listRetry';
 
 export interface KubernetesReadOptions {
   /** Only these namespaces; all when absent. */
@@ -89,10 +90,14 @@ export class KubernetesObjectReader implements KubernetesReader {
       fieldSelector: lister.fieldSelector,
     };
     for (let page = 0; page < 10_000; page++) {
-      const list = await abortable(
-        namespace !== undefined && lister.namespaced
-          ? lister.namespaced(namespace, params)
-          : lister.all(params),
+      const list = await withListRetries(
+        () =>
+          abortable(
+            namespace !== undefined && lister.namespaced
+              ? lister.namespaced(namespace, { ...params })
+              : lister.all({ ...params }),
+            signal,
+          ),
         signal,
       );
       for (const item of list.items ?? []) {

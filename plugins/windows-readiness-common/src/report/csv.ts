@@ -1,4 +1,20 @@
-/** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF) into rows of cells. */
+/**
+ * CSV as the report exports and the CLI prints it: RFC 4180 quoting, and a
+ * cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+ * leading `'`, so that a spreadsheet shows it instead of running it as a
+ * formula (OWASP, "CSV Injection").
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV row, CRLF-terminated. */
+export function csvRow(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** Reads RFC 4180 CSV (quoted cells, doubled quotes, CRLF rows) back into rows of cells, as csvRow wrote them. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

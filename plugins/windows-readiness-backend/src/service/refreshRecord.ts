@@ -1,0 +1,125 @@
+import { redactSecrets } from '@winready/plugin-windows-readiness-node';
+import type { WindowsReadinessStore } from '../store';
+
+/** Meta key of the latest refresh's outcome, success or failure. */
+export const LAST_REFRESH = 'lastRefresh';
+/** Meta key of the refresh in progress, null when none runs. */
+export const RUNNING_REFRESH = 'refresh.running';
+
+/** A refresh in progress; `heartbeatAt` moves while its process is alive. */
+export interface RunningRefresh {
+  startedAt: string;
+  heartbeatAt: string;
+}
+
+/** A refresh that threw, or whose process stopped without finishing it. */
+export interface FailedRefresh {
+  startedAt: string;
+  failedAt: string;
+  error: string;
+}
+
+export interface RefreshState<T> {
+  /** Absent when none runs, or when the one recorded has not been heard of for too long. */
+  running?: RunningRefresh;
+  /** The latest outcome; a run that died is reported as failed. */
+  last?: T | FailedRefresh;
+}
+
+function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return redactSecrets(
+    typeof message === 'string' ? message : String(error),
+  ).slice(0, 1000);
+}
+
+/**
+ * Records in the store that a refresh runs (with a heartbeat, so that one
+ * whose process died is seen as dead, not as running) and how it ended.
+ * The store is shared by every replica, so any of them can tell.
+ */
+export class RefreshRecord<T extends { startedAt: string }> {
+  private readonly heartbeatMs: number;
+  private readonly staleAfterMs: number;
+
+  constructor(
+    private readonly deps: {
+      store: WindowsReadinessStore;
+      now: () => Date;
+      heartbeatMs?: number;
+      /** Default six heartbeats. */
+      staleAfterMs?: number;
+    },
+  ) {
+    this.heartbeatMs = deps.heartbeatMs ?? 10_000;
+    this.staleAfterMs = deps.staleAfterMs ?? 6 * this.heartbeatMs;
+  }
+
+  /** Runs `run`, recording that it runs and its outcome; rethrows its error. */
+  async track(startedAt: Date, run: () => Promise<T>): Promise<T> {
+    const { store, now } = this.deps;
+    const started = startedAt.toISOString();
+    const beat = (at: Date) =>
+      store.setMeta(RUNNING_REFRESH, {
+        startedAt: started,
+        heartbeatAt: at.toISOString(),
+      });
+    await beat(startedAt);
+    let stopped = false;
+    let pending: Promise<unknown> = Promise.resolve();
+    const timer = setInterval(() => {
+      pending = pending
+        .then(() => (stopped ? undefined : beat(now())))
+        .catch(() => undefined);
+    }, this.heartbeatMs);
+    timer.unref?.();
+    const stop = async () => {
+      stopped = true;
+      clearInterval(timer);
+      await pending;
+    };
+    let outcome: T;
+    try {
+      outcome = await run();
+    } catch (error) {
+      await stop();
+      const failed: FailedRefresh = {
+        startedAt: started,
+        failedAt: now().toISOString(),
+        error: messageOf(error),
+      };
+      // The store may be what failed: the error to rethrow is the run's.
+      await store.setMeta(LAST_REFRESH, failed as any).catch(() => undefined);
+      await store.setMeta(RUNNING_REFRESH, null).catch(() => undefined);
+      throw error;
+    }
+    await stop();
+    await store.setMeta(LAST_REFRESH, outcome as any);
+    await store.setMeta(RUNNING_REFRESH, null);
+    return outcome;
+  }
+
+  async state(): Promise<RefreshState<T>> {
+    const { store, now } = this.deps;
+    const [running, last] = await Promise.all([
+      store.getMeta(RUNNING_REFRESH),
+      store.getMeta(LAST_REFRESH),
+    ]);
+    const current = running?.value as RunningRefresh | null | undefined;
+    const latest = (last?.value ?? undefined) as T | FailedRefresh | undefined;
+    if (!current) return { last: latest };
+    const silentMs = now().getTime() - Date.parse(current.heartbeatAt);
+    if (silentMs <= this.staleAfterMs)
+      return { running: current, last: latest };
+    // Its process ended or hung without recording an outcome.
+    if (latest && latest.startedAt >= current.startedAt)
+      return { last: latest };
+    return {
+      last: {
+        startedAt: current.startedAt,
+        failedAt: current.heartbeatAt,
+        error: `The refresh stopped without finishing: nothing was heard of it after ${current.heartbeatAt} (its process ended or hung).`,
+      },
+    };
+  }
+}

@@ -65,7 +65,7 @@ describe('ARM through @azure/arm-containerservice', () => {
     ]);
   });
 
-  it('reports the OS SKU the fleet’s Node objects say when the pool gives none (DESIGN.md rule 5)', async () => {
+  it('reports the OS SKU the fleet’s Node objects say when the pool gives none (docs/rules.md rule 5)', async () => {
     const pools = await collect(
       client.agentPools.list(DEMO.batch.resourceGroup, DEMO.batch.cluster),
     );

@@ -102,7 +102,7 @@ describe('Kubernetes API through @kubernetes/client-node', () => {
     expect(linux.status?.nodeInfo?.kernelVersion).toMatch(/-azure$/);
   });
 
-  it('serves the fleet’s Node objects with their taints in place of synthesised ones (DESIGN.md rule 5)', async () => {
+  it('serves the fleet’s Node objects with their taints in place of synthesised ones (docs/rules.md rule 5)', async () => {
     const nodes = await api(BATCH, CoreV1Api).listNode();
     const byName = new Map(nodes.items.map(n => [n.metadata?.name, n]));
     expect([...byName.keys()].sort()).toEqual([

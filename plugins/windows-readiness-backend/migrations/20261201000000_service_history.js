@@ -1,7 +1,7 @@
 // @ts-check
 
 // Per-service history, so that the owner, cluster and overall counts can be
-// computed over the services a caller may read (DESIGN.md: every answer holds
+// computed over the services a caller may read (README: every answer holds
 // only what the caller may read). winready_history keeps the counts over all
 // services, for callers who read everything, and the days recorded before
 // this migration; its per-service rows move here.

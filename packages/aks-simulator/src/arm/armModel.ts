@@ -59,7 +59,7 @@ const BUILT_IN_OS_SKUS = buildOsSkuTable();
 
 /**
  * The OS SKU ARM reports: the fleet's, else the one the pool's Node objects
- * in the fleet say (DESIGN.md rule 5), else AKS's default for the version:
+ * in the fleet say (docs/rules.md rule 5), else AKS's default for the version:
  * the SKU the simulated nodes really run, as ARM would know it.
  */
 export function armOsSku(

@@ -60,7 +60,7 @@ const services: ServiceResult[] = [
   service('modern', 'ready', [
     check('image-os-build', 'pass', 'The images start on npwin.'),
   ]),
-  // DESIGN.md rule 8: an unknown service says what could not be told and
+  // docs/rules.md rule 8: an unknown service says what could not be told and
   // what would settle it.
   service('unsure', 'unknown', [
     check(

@@ -1,5 +1,5 @@
 /**
- * Abuse: every answer holds only what the caller may read (DESIGN.md,
+ * Abuse: every answer holds only what the caller may read (README,
  * Backend API). A policy hides one entity; route by route and action by
  * action, its ref appears nowhere in the body and every count is the count
  * without it: the same answer taken by a caller who reads everything, less

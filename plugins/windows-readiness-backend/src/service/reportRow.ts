@@ -19,7 +19,7 @@ export function toReportRow(
     system: entity?.system,
     status: stored.status,
     clusters: stored.clusters,
-    // DESIGN.md rule 8: unknown checks and their reasons next to the others.
+    // docs/rules.md rule 8: unknown checks and their reasons next to the others.
     ...reportRowChecks(stored.result.checks),
     evaluatedAt: stored.evaluatedAt,
   };

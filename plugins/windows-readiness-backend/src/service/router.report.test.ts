@@ -51,7 +51,7 @@ describe('GET /v1/report', () => {
     });
   });
 
-  it('lists what an unknown service could not tell, and what would settle it (DESIGN.md rule 8)', async () => {
+  it('lists what an unknown service could not tell, and what would settle it (docs/rules.md rule 8)', async () => {
     const res = await get(ctx.server, '/v1/report?status=unknown');
     const billing = res.body.items.find(
       (r: any) => r.entityRef === ref('billing-api'),

@@ -113,7 +113,7 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    // Counts over the services the caller may read (DESIGN.md, Backend API).
+    // Counts over the services the caller may read (README, "API and permissions").
     const readable = await queries.readableRefs(credentials);
     res.json({ items: await store.getHistory(query, readable) });
   });

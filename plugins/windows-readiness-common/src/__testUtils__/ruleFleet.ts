@@ -58,7 +58,7 @@ export const WIN25: NodePool = {
   taints: ['os=windows:NoSchedule'],
 };
 
-/** The checks DESIGN.md skips for a workload that does not involve Windows. */
+/** The checks docs/rules.md skips for a workload that does not involve Windows. */
 export const WINDOWS_CHECKS: readonly CheckId[] = [
   'image-os-build',
   'build-selector',

@@ -16,7 +16,7 @@ import {
 import { hostProcessImages } from './imageFacts';
 
 /**
- * DESIGN.md rule 3: HostProcess containers run on the host and are exempt
+ * docs/rules.md rule 3: HostProcess containers run on the host and are exempt
  * from the build rule, whatever os.version their image lists (the 1809-based
  * csi-proxy image on a Windows Server 2022 pool).
  */

@@ -17,7 +17,7 @@ import type { KubernetesObject, PodSpec } from '../model';
 import { GOLANG_1_25, REAL_IMAGES } from './__fixtures__/images';
 
 /**
- * DESIGN.md rule 6: a service runs on the pools of the nodes its pods are on
+ * docs/rules.md rule 6: a service runs on the pools of the nodes its pods are on
  * (AKS node names `aks<pool><6 digits>`, or the Node objects), or, for a
  * workload with no pods observed, its eligible compatible Windows pools.
  */

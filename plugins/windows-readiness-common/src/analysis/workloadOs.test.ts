@@ -24,7 +24,7 @@ import {
 } from './__fixtures__/images';
 import type { WindowsInvolvement } from './workloadOs';
 
-/** DESIGN.md rule 1: a workload's OS comes from where it can be scheduled. */
+/** docs/rules.md rule 1: a workload's OS comes from where it can be scheduled. */
 
 const MIXED = [SYSTEM, LINUX, WIN22];
 const spec = (image: string, extra: PodSpec = {}): PodSpec => ({

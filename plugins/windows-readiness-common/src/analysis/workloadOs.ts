@@ -6,7 +6,7 @@ import type { OsSelection } from './osSelection';
 export type WindowsInvolvement = 'yes' | 'no' | 'unknown';
 
 /**
- * DESIGN.md rule 1: a workload's OS comes from where it can be scheduled,
+ * docs/rules.md rule 1: a workload's OS comes from where it can be scheduled,
  * not from its tags; rule 2: an image the registry has not described is
  * never taken for a Linux one unless the selection settles the OS.
  */

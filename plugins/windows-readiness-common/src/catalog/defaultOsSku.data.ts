@@ -3,7 +3,7 @@ import { OS_SKU_TABLE_READ_ON } from './osSkus.data';
 /**
  * The OS SKU AKS gives a Windows pool created without one, by Kubernetes
  * minor. Used only when neither ARM nor the pool's nodes say which SKU a pool
- * runs (DESIGN.md rule 5), so a wrong row here never overrides a fact.
+ * runs (docs/rules.md rule 5), so a wrong row here never overrides a fact.
  */
 export interface DefaultOsSku {
   /** The first Kubernetes minor (inclusive) this default applies from. */

@@ -22,7 +22,7 @@ import type {
 } from '../model';
 
 /**
- * DESIGN.md rule 7: linux-isolation warns when a Linux workload has no Linux
+ * docs/rules.md rule 7: linux-isolation warns when a Linux workload has no Linux
  * OS selection and is eligible for a Windows pool (untainted, or tainted with
  * a taint it tolerates, as a tolerate-all DaemonSet does).
  */

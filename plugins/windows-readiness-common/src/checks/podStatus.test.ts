@@ -23,7 +23,7 @@ import type {
 import * as m from '../pods/__fixtures__/messages';
 
 /**
- * DESIGN.md rule 4: observed pods are judged by what the cluster says about
+ * docs/rules.md rule 4: observed pods are judged by what the cluster says about
  * them; a Pending pod is blamed on a taint only when the taint explains it.
  */
 

@@ -17,7 +17,7 @@ import {
 } from '../analysis/__fixtures__/images';
 import type { CheckId, CheckResultValue, NodePool, PodSpec } from '../model';
 
-/** DESIGN.md rule 2: unknown is never Linux. */
+/** docs/rules.md rule 2: unknown is never Linux. */
 
 const WS1803 = 'contoso.azurecr.io/legacy:1.0-1803';
 const GONE = 'contoso.azurecr.io/app:9.9';

@@ -2,7 +2,7 @@ import { loadDemoFleet } from '../__testUtils__/demoFleet';
 import { evaluateFleet } from './evaluateFleet';
 
 /**
- * The demo's aks-weu-batch cluster: one story per rule of DESIGN.md's "Rules
+ * The demo's aks-weu-batch cluster: one story per rule of docs/rules.md's "Rules
  * that settle the hard cases", with the verdicts the rules give.
  */
 const result = evaluateFleet(loadDemoFleet(), {

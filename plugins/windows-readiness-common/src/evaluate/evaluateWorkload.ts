@@ -29,7 +29,7 @@ export function createCheckContext(
 /** One workload's verdict in one cluster, before it is tied to a service. */
 export interface WorkloadVerdict {
   result: Omit<WorkloadResult, 'serviceId'>;
-  /** The pools it runs on (DESIGN.md rule 6), for the pools' service lists. */
+  /** The pools it runs on (docs/rules.md rule 6), for the pools' service lists. */
   runsOn: PoolProfile[];
 }
 

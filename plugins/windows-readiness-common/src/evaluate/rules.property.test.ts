@@ -10,7 +10,7 @@ import { evaluateFleet } from './evaluateFleet';
 import { arbitraryFleet as fleet } from './__testUtils__/arbitraryFleet';
 import { WINDOWS_CHECKS } from '../__testUtils__/ruleFleet';
 
-/** The properties DESIGN.md's "Rules that settle the hard cases" promise. */
+/** The properties the rules of docs/rules.md promise. */
 
 const asOf = new Date('2026-11-27');
 

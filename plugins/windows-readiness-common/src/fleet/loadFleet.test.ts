@@ -48,7 +48,7 @@ describe('parseFleet', () => {
           taints: ${taints}
         status: { nodeInfo: { kernelVersion: 10.0.26100.6905 } }`);
 
-  it('accepts Node objects as the API returns them (DESIGN.md rule 5)', () => {
+  it('accepts Node objects as the API returns them (docs/rules.md rule 5)', () => {
     const fleet = parseFleet(
       withNode('[{ key: sku, value: win, effect: NoSchedule }]'),
       'f.yaml',
@@ -192,7 +192,7 @@ describe('parseFleet', () => {
     );
   });
 
-  it('reads a pool without osType as Linux, as ARM does (DESIGN.md rule 5)', () => {
+  it('reads a pool without osType as Linux, as ARM does (docs/rules.md rule 5)', () => {
     const fleet = parseFleet(
       minimal('  - name: c\n    nodePools: [{ name: p }]'),
       'f.yaml',

@@ -14,7 +14,7 @@ const stringMap = z.record(z.string(), text, {
   error: 'expected a map of strings',
 });
 
-// HostProcess containers are exempt from the build rule (DESIGN.md rule 3).
+// HostProcess containers are exempt from the build rule (docs/rules.md rule 3).
 const securityContext = z
   .looseObject({
     windowsOptions: z

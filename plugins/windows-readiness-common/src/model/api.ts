@@ -41,7 +41,7 @@ export interface ReportRow {
   clusters: string[];
   failing: CheckId[];
   warning: CheckId[];
-  /** Checks that could not tell (DESIGN.md rule 8), with `unknownReasons`. */
+  /** Checks that could not tell (docs/rules.md rule 8), with `unknownReasons`. */
   unknown: CheckId[];
   /** Per unknown check: what could not be told and what would settle it. */
   unknownReasons: Partial<Record<CheckId, string>>;

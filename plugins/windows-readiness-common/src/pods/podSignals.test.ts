@@ -133,7 +133,7 @@ describe('classifyMessage', () => {
   });
 });
 
-describe('podSignals: DESIGN.md rule 4', () => {
+describe('podSignals: docs/rules.md rule 4', () => {
   it.each(RULE4_CASES)('%s', (_label, input, events, expected) => {
     expect(podSignals(input, events)).toEqual(expected);
   });

@@ -10,7 +10,7 @@ import type { CheckResult, ReportRow } from '../model';
 import { reportRowChecks } from './reportRowChecks';
 import { reportRowFilter } from './reportRowFilter';
 
-/** DESIGN.md rule 8: every result explains itself. */
+/** docs/rules.md rule 8: every result explains itself. */
 
 const check = (
   id: CheckResult['id'],

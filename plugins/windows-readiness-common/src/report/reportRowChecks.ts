@@ -15,7 +15,7 @@ export function unknownReason(check: CheckResult): string {
 }
 
 /**
- * DESIGN.md rule 8: a report row lists its unknown checks with their reasons
+ * docs/rules.md rule 8: a report row lists its unknown checks with their reasons
  * next to the failing and warning ones, so that a service is never `unknown`
  * without saying what could not be told.
  */

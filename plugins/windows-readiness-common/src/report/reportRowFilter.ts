@@ -40,7 +40,7 @@ export function reportRowFilter(
     (!cluster || row.clusters.includes(cluster)) &&
     (!status?.length || status.includes(row.status)) &&
     // A check filter finds the rows where that check fails, warns or cannot
-    // tell (DESIGN.md rule 8); a backend older than `unknown` sends none.
+    // tell (docs/rules.md rule 8); a backend older than `unknown` sends none.
     (!check?.length ||
       check.some(
         id =>

@@ -5,7 +5,7 @@ import { profilePool } from './poolProfile';
 import { formatTaint } from './taints';
 
 /**
- * DESIGN.md rule 5: a pool's facts come from every source that has them.
+ * docs/rules.md rule 5: a pool's facts come from every source that has them.
  * Node objects are shaped as `kubectl get node -o json` returns them on AKS
  * (labels from AKS docs use-labels.md; spec.taints as the API holds them).
  */

@@ -11,7 +11,7 @@ import { nodeLabel } from './poolNodes';
 
 export type BuildSource = 'kernelVersion' | 'nodeImageVersion' | 'osSku';
 
-/** Where a pool's OS SKU was read (DESIGN.md rule 5, in this order). */
+/** Where a pool's OS SKU was read (docs/rules.md rule 5, in this order). */
 export type OsSkuSource = 'arm' | 'nodeLabel' | 'build' | 'kubernetesDefault';
 
 const OS_SKU_LABEL = 'kubernetes.azure.com/os-sku';

@@ -27,7 +27,7 @@ export interface PoolProfile {
   cluster: string;
   name: string;
   osType: OsType;
-  /** The OS SKU in effect (DESIGN.md rule 5); undefined when no source tells. */
+  /** The OS SKU in effect (docs/rules.md rule 5); undefined when no source tells. */
   osSku?: string;
   osSkuSource?: OsSkuSource;
   osSkuInfo?: OsSkuInfo;

@@ -180,7 +180,7 @@ describe('osSkuFit on small fleets', () => {
       {},
     ],
     [
-      // DESIGN.md rule 2: unknown is never Linux while nothing settles the OS.
+      // docs/rules.md rule 2: unknown is never Linux while nothing settles the OS.
       'an image the registry has not described, with no OS selection, is unknown',
       fleetOf([{ service: 'unknown-linux-or-not', images: [UNKNOWN] }]),
       'Windows2022',

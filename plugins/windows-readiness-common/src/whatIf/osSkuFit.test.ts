@@ -101,7 +101,7 @@ describe('osSkuFit on the demo fleet', () => {
     for (const i of items) {
       const all = [...i.fit, ...i.noFit, ...i.unknown];
       expect(all).toHaveLength(16);
-      // build-agent runs a multi-OS tag pinned to Linux (DESIGN.md rule 1).
+      // build-agent runs a multi-OS tag pinned to Linux (docs/rules.md rule 1).
       for (const linux of [
         'storefront',
         'web-portal',

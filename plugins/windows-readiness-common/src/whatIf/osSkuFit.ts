@@ -117,7 +117,7 @@ export function osSkuFit(
       ),
     );
     // Whether a workload runs Windows containers depends on where it can be
-    // scheduled (DESIGN.md rule 1): judge it on the cluster's pools.
+    // scheduled (docs/rules.md rule 1): judge it on the cluster's pools.
     const pools = (cluster.nodePools ?? []).map(pool =>
       profilePool(cluster, pool, osSkus),
     );

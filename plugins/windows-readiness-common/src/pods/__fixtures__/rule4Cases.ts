@@ -4,7 +4,7 @@ import * as m from './messages';
 import { NODE, UNSCHEDULABLE, event, pod, signal, waiting } from './podCases';
 
 /**
- * DESIGN.md rule 4, pod by pod: events count only for the pod they are about
+ * docs/rules.md rule 4, pod by pod: events count only for the pod they are about
  * (by uid where both carry one), an earlier container only while the current
  * one has not started since, a sandbox mismatch is told apart.
  */

@@ -124,7 +124,7 @@ describe('EntityWindowsReadinessCard', () => {
             .map(i => i.textContent)
         : [];
       // Each item: the catalog title, then the check's own message, and for
-      // a check that cannot tell, what would settle it (DESIGN.md rule 8).
+      // a check that cannot tell, what would settle it (docs/rules.md rule 8).
       expect(items).toEqual(
         checks.map(title => {
           const check = fixture.result.checks.find(

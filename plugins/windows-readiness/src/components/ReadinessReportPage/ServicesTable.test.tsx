@@ -76,7 +76,7 @@ describe('ServicesTable', () => {
     expect(within(row).getByTitle('os-sku-lifecycle')).toBeInTheDocument();
   });
 
-  it('names the checks that cannot tell, with their reasons (DESIGN.md rule 8)', async () => {
+  it('names the checks that cannot tell, with their reasons (docs/rules.md rule 8)', async () => {
     const report = reportWithStatus('unknown');
     await renderWithApi(<ServicesTable rows={report.items} />, mockApi());
     expect(

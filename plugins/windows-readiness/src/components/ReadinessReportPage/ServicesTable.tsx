@@ -70,8 +70,7 @@ const SEARCHED: Record<string, (row: ReportRow) => string> = {
   clusters: row => row.clusters.join(' '),
   failing: row => row.failing.map(id => `${id} ${checkTitle(id)}`).join(' '),
   warning: row => row.warning.map(id => `${id} ${checkTitle(id)}`).join(' '),
-  unknown: row =>
-    row.unknown.map(id => `${id} ${checkTitle(id)}`).join(' '),
+  unknown: row => row.unknown.map(id => `${id} ${checkTitle(id)}`).join(' '),
   summary: row => row.summary ?? '',
 };
 
@@ -140,7 +139,7 @@ const BASE_COLUMNS: TableColumn<ReportRow>[] = [
     render: row => <CheckList ids={row.warning} />,
   },
   {
-    // DESIGN.md rule 8: what could not be told, next to what fails and warns.
+    // docs/rules.md rule 8: what could not be told, next to what fails and warns.
     title: 'Cannot tell',
     field: 'unknown',
     customSort: (a, b) => (a.unknown ?? []).length - (b.unknown ?? []).length,

@@ -9,6 +9,11 @@ const DEMO = path.resolve(__dirname, '../../../../examples/fleets/demo.yaml');
  * `copies` times under new names (about 33 kB a copy); optionally with an
  * invalid taint on a pool of the very last cluster.
  */
+/** How many clusters one copy of the demo fleet holds. */
+export function demoClusterCount(): number {
+  return parseFleet(fs.readFileSync(DEMO, 'utf8'), DEMO).clusters.length;
+}
+
 export function demoFleetJson(
   copies: number,
   options: { badTaintInLastCluster?: boolean } = {},

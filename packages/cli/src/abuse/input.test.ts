@@ -8,7 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../__testUtils__/files';
 import { spawnWinready, type CliRun } from '../__testUtils__/spawnCli';
-import { demoFleetJson, seededBytes } from '../__testUtils__/abuseFiles';
+import {
+  demoClusterCount,
+  demoFleetJson,
+  seededBytes,
+} from '../__testUtils__/abuseFiles';
 
 jest.setTimeout(120_000);
 
@@ -183,7 +187,7 @@ describe('a large JSON fleet with one wrong field', () => {
     expect(bad.stderr).toMatch(
       new RegExp(
         `clusters\\[${
-          copies * 3 - 1
+          copies * demoClusterCount() - 1
         }\\]\\.nodePools\\[\\d+\\]\\.taints\\[0\\] \\(line \\d+, column \\d+\\): invalid taint`,
       ),
     );

@@ -77,7 +77,9 @@ describe('JSON output', () => {
     const ids = Array.from({ length: 300 }, (_, i) => `svc-${i}`);
     const file = scratch.write('many.yaml', fleetNaming(ids));
     const out = path.join(scratch.dir, 'out.json');
-    const run = await spawnWinready(['evaluate', file], { stdoutFile: out });
+    const run = await spawnWinready(['evaluate', file, '--format', 'json'], {
+      stdoutFile: out,
+    });
     expect([run.code, run.stderr]).toEqual([0, '']);
     const result = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(result.services).toHaveLength(300);

@@ -395,7 +395,7 @@ describe('winready check', () => {
     it.each([
       [
         ['--cluster', 'aks-nowhere', '--fleet', DEMO],
-        /no cluster "aks-nowhere" in .*demo\.yaml \(clusters: aks-weu-legacy, aks-neu-modern, aks-eus-linux\)/,
+        /no cluster "aks-nowhere" in .*demo\.yaml \(clusters: aks-weu-legacy, aks-neu-modern, aks-eus-linux, aks-weu-batch\)/,
       ],
       [
         ['--cluster', 'aks-weu-legacy'],

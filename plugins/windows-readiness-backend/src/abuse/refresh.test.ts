@@ -69,10 +69,10 @@ describe('a refresh that fails', () => {
       state.failCatalog = false;
     }
     // What the last good refresh stored is still served.
-    expect((await get(ctx.server, '/v1/report')).body.total).toBe(15);
+    expect((await get(ctx.server, '/v1/report')).body.total).toBe(20);
     const after = await refreshAndWait(ctx.server);
     expect(after.lastRefresh.error).toBeUndefined();
-    expect(after.lastRefresh.services).toBe(15);
+    expect(after.lastRefresh.services).toBe(20);
   });
 });
 
@@ -153,7 +153,7 @@ describe('the real scheduler, with a lock a run did not release', () => {
     expect(res.status).toBe(202);
     expect(res.body.note).toContain('lock');
     const after = await finishedAfter(before.startedAt);
-    expect(after.lastRefresh.services).toBe(15);
+    expect(after.lastRefresh.services).toBe(20);
   });
 
   it('answers 409 while a refresh really runs, naming when it started', async () => {

@@ -126,7 +126,8 @@ describe('after a good refresh', () => {
     // Nodes answer (slowly, so that the fault can change); every list after fails.
     fx.sim.setFault(`kubernetes:${MODERN}`, { latencyMs: 500, count: 1 });
     const refreshed = refreshAndWait(server);
-    await until(() => nodeLists() >= listed + 3);
+    // Every cluster's nodes listed, the faulted one's included.
+    await until(() => nodeLists() >= listed + fx.fleet.clusters.length);
     fx.sim.setFault(`kubernetes:${MODERN}`, { status: 500 });
     const status = await refreshed;
     fx.sim.setFault(`kubernetes:${MODERN}`, undefined);

@@ -25,6 +25,14 @@ export type {
   AksArmTarget,
   AksNodePoolActionExtensionPoint,
 } from './extensions';
-export type { AgentPoolOperationsOptions } from './azure/AgentPoolOperations';
+export type {
+  AgentPoolOperationsOptions,
+  PoolProgress,
+} from './azure/AgentPoolOperations';
 export { validateNodePool } from './nodePool/validateNodePool';
-export type { NodePoolRequest, NodePoolSpec } from './nodePool/nodePoolSpec';
+export type { NodePoolValidation } from './nodePool/validateNodePool';
+export type {
+  ClusterCoordinates,
+  NodePoolRequest,
+  NodePoolSpec,
+} from './nodePool/nodePoolSpec';

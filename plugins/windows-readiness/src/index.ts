@@ -15,6 +15,9 @@ export {
   WindowsReadinessClusterPickerFieldExtension,
   WindowsOsSkuPickerFieldExtension,
 } from './plugin';
+export type { EntityWindowsReadinessCardProps } from './components/EntityWindowsReadinessCard';
+export type { EntityWindowsReadinessContentProps } from './components/EntityWindowsReadinessContent';
+export type { ReadinessReportPageProps } from './components/ReadinessReportPage';
 export type { ClusterChoice } from './components/ClusterPicker';
 export type { OsSkuPickerUiOptions } from './components/OsSkuPicker';
 export { isWindowsReadinessAvailable } from './conditions';

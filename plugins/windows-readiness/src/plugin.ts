@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
+import type { JSX } from 'react';
 import { WindowsReadinessClient, windowsReadinessApiRef } from './api';
 import {
   ClusterPickerFieldSchema,
@@ -18,6 +19,9 @@ import {
   WindowsOsSkuPicker,
   validateOsSku,
 } from './components/OsSkuPicker';
+import type { EntityWindowsReadinessCardProps } from './components/EntityWindowsReadinessCard';
+import type { EntityWindowsReadinessContentProps } from './components/EntityWindowsReadinessContent';
+import type { ReadinessReportPageProps } from './components/ReadinessReportPage';
 import { rootRouteRef } from './routes';
 
 /** The Windows readiness plugin for the legacy frontend system. */
@@ -34,7 +38,9 @@ export const windowsReadinessPlugin = createPlugin({
 });
 
 /** The org-wide report: mount it at `/windows-readiness`. */
-export const WindowsReadinessReportPage = windowsReadinessPlugin.provide(
+export const WindowsReadinessReportPage: (
+  props: ReadinessReportPageProps,
+) => JSX.Element = windowsReadinessPlugin.provide(
   createRoutableExtension({
     name: 'WindowsReadinessReportPage',
     component: () =>
@@ -46,7 +52,9 @@ export const WindowsReadinessReportPage = windowsReadinessPlugin.provide(
 );
 
 /** The card for an entity's overview page. */
-export const EntityWindowsReadinessCard = windowsReadinessPlugin.provide(
+export const EntityWindowsReadinessCard: (
+  props: EntityWindowsReadinessCardProps,
+) => JSX.Element = windowsReadinessPlugin.provide(
   createComponentExtension({
     name: 'EntityWindowsReadinessCard',
     component: {
@@ -59,7 +67,9 @@ export const EntityWindowsReadinessCard = windowsReadinessPlugin.provide(
 );
 
 /** The entity tab: every check with evidence, fixes, what-if and history. */
-export const EntityWindowsReadinessContent = windowsReadinessPlugin.provide(
+export const EntityWindowsReadinessContent: (
+  props: EntityWindowsReadinessContentProps,
+) => JSX.Element = windowsReadinessPlugin.provide(
   createComponentExtension({
     name: 'EntityWindowsReadinessContent',
     component: {
@@ -73,8 +83,9 @@ export const EntityWindowsReadinessContent = windowsReadinessPlugin.provide(
 
 /**
  * Scaffolder field `ui:field: WindowsReadinessClusterPicker`: an AKS cluster
- * the readiness backend knows, as `{ name, subscriptionId, resourceGroup,
- * location?, kubernetesVersion? }`. Put it inside `<ScaffolderFieldExtensions>`.
+ * the readiness backend knows, as
+ * `{ name, subscriptionId, resourceGroup, location?, kubernetesVersion? }`.
+ * Put it inside `<ScaffolderFieldExtensions>`.
  */
 export const WindowsReadinessClusterPickerFieldExtension =
   windowsReadinessPlugin.provide(

@@ -33,7 +33,7 @@ function isNotFound(error: unknown): boolean {
 
 const IN_PROGRESS = ['Creating', 'Updating', 'Scaling', 'Upgrading'];
 
-/** The ARM calls of the node pool action, through @azure/arm-containerservice. */
+/** The ARM calls of the node pool action, through `@azure/arm-containerservice`. */
 export class AgentPoolOperations {
   private readonly clients = new Map<string, ContainerServiceClient>();
 

@@ -20,7 +20,7 @@ export interface OsSkuInfo {
   minKubernetesVersion?: string;
   /** Highest Kubernetes minor a pool of this SKU may run (inclusive). */
   maxKubernetesVersion?: string;
-  /** Field name -> where its figure comes from. */
+  /** Field name to where its figure comes from. */
   sources: Record<string, string>;
 }
 

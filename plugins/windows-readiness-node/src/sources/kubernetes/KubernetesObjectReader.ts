@@ -34,7 +34,7 @@ function plain(
 
 /**
  * Reads nodes, workloads, pods, RuntimeClasses and Warning events through
- * @kubernetes/client-node, a page at a time. A kind that fails is reported and
+ * `@kubernetes/client-node`, a page at a time. A kind that fails is reported and
  * the others are still read; a cluster that cannot be reached at all throws.
  */
 export class KubernetesObjectReader implements KubernetesReader {

@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import ts from 'typescript';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Under the repository's node_modules, so that the unpacked packages resolve
@@ -253,11 +254,15 @@ function checkTypeImports(name, packed, dir, files) {
     ...Object.keys(packed.dependencies ?? {}),
     ...Object.keys(packed.peerDependencies ?? {}),
   ]);
-  const pattern =
-    /(?:from\s+|import\s*\(\s*|require\s*\(\s*|<reference\s+types=)['"]([^'"]+)['"]/g;
   for (const file of files.filter(f => f.endsWith('.d.ts'))) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
-    for (const [, specifier] of text.matchAll(pattern)) {
+    // TypeScript's own scanner: a quoted word in a comment is no import.
+    const info = ts.preProcessFile(text, true, true);
+    const specifiers = [
+      ...info.importedFiles,
+      ...info.typeReferenceDirectives,
+    ].map(ref => ref.fileName);
+    for (const specifier of specifiers) {
       if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
       const imported = packageOf(specifier);
       if (builtins.has(imported) || declared.has(imported)) continue;

@@ -13,8 +13,9 @@ export const windowsReadinessRefreshPermission = createPermission({
 });
 
 /**
- * Check manifests against one cluster's pools before deploy (`POST
- * /v1/preflight`): the answer shows that cluster's pools, nothing of any entity.
+ * Check manifests against one cluster's pools before deploy
+ * (`POST /v1/preflight`): the answer shows that cluster's pools, nothing of
+ * any entity.
  */
 export const windowsReadinessPreflightPermission = createPermission({
   name: 'windows-readiness.preflight',

@@ -206,8 +206,8 @@ function readDocument(
 }
 
 /**
- * Reads Kubernetes manifests as kubectl, `helm template` and `kustomize
- * build` write them: several YAML (or JSON) documents a file, separated by
+ * Reads Kubernetes manifests as kubectl, `helm template` and
+ * `kustomize build` write them: several YAML (or JSON) documents a file, separated by
  * `---`, with comments, empty documents and `kind: List`s. Every object keeps
  * its file, document and line. Throws ManifestError with every problem found
  * (YAML syntax, an object without apiVersion or kind, a workload field of the

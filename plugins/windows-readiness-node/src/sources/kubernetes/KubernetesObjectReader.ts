@@ -2,12 +2,12 @@ import type {
   KubernetesObject,
   SourceError,
 } from '@winready/plugin-windows-readiness-common';
-import { abortable } from '../../snapshot/abortable';
 import { toSourceError } from '../../snapshot/sourceError';
 import type { KubernetesConnection, KubernetesReader } from '../types';
 import { kubeConfigFor } from './kubeConfig';
-import { kindListers, type KindLister, type ListParams } from './listKinds';
+import { KIND_LISTERS, type KindLister } from './listKinds';
 import { withListRetries } from './listRetry';
+import { RawListClient, type ListParams } from './rawList';
 
 export interface KubernetesReadOptions {
   /** Only these namespaces; all when absent. */
@@ -23,18 +23,10 @@ export interface KubernetesReadResult {
   errors: SourceError[];
 }
 
-// The client returns model classes with Dates; the rules read plain JSON.
-function plain(
-  item: unknown,
-  kind: string,
-  apiVersion: string,
-): KubernetesObject {
-  return { apiVersion, kind, ...JSON.parse(JSON.stringify(item)) };
-}
-
 /**
- * Reads nodes, workloads, pods, RuntimeClasses and Warning events through
- * `@kubernetes/client-node`, a page at a time. A kind that fails is reported and
+ * Reads nodes, workloads, pods, RuntimeClasses and Warning events with the
+ * cluster's kubeconfig (`@kubernetes/client-node` applies its auth), a page at
+ * a time, as the JSON the API server sends. A kind that fails is reported and
  * the others are still read; a cluster that cannot be reached at all throws.
  */
 export class KubernetesObjectReader implements KubernetesReader {
@@ -44,17 +36,19 @@ export class KubernetesObjectReader implements KubernetesReader {
     connection: KubernetesConnection,
     signal?: AbortSignal,
   ): Promise<KubernetesReadResult> {
-    const listers = kindListers(kubeConfigFor(connection));
+    const client = new RawListClient(kubeConfigFor(connection));
     const objects: KubernetesObject[] = [];
     const errors: SourceError[] = [];
     // Nodes first: if they cannot be listed the cluster is down, not half-readable.
-    const [nodes, ...rest] = listers;
-    objects.push(...(await this.readKind(nodes, undefined, signal)));
+    const [nodes, ...rest] = KIND_LISTERS;
+    objects.push(...(await this.readKind(client, nodes, undefined, signal)));
     await Promise.all(
       rest.flatMap(lister =>
         this.scopes(lister).map(async namespace => {
           try {
-            objects.push(...(await this.readKind(lister, namespace, signal)));
+            objects.push(
+              ...(await this.readKind(client, lister, namespace, signal)),
+            );
           } catch (error) {
             if (signal?.aborted) throw error;
             errors.push(
@@ -75,10 +69,13 @@ export class KubernetesObjectReader implements KubernetesReader {
 
   private scopes(lister: KindLister): Array<string | undefined> {
     const namespaces = this.options.namespaces;
-    return namespaces?.length && lister.namespaced ? namespaces : [undefined];
+    return namespaces?.length && lister.namespacedPath
+      ? namespaces
+      : [undefined];
   }
 
   private async readKind(
+    client: RawListClient,
     lister: KindLister,
     namespace: string | undefined,
     signal?: AbortSignal,
@@ -89,23 +86,26 @@ export class KubernetesObjectReader implements KubernetesReader {
       labelSelector: lister.selectable ? this.options.labelSelector : undefined,
       fieldSelector: lister.fieldSelector,
     };
+    const path =
+      namespace !== undefined && lister.namespacedPath
+        ? lister.namespacedPath(namespace)
+        : lister.path;
     for (let page = 0; page < 10_000; page++) {
       const list = await withListRetries(
-        () =>
-          abortable(
-            namespace !== undefined && lister.namespaced
-              ? lister.namespaced(namespace, { ...params })
-              : lister.all({ ...params }),
-            signal,
-          ),
+        () => client.list(path, { ...params }, signal),
         signal,
       );
+      // List items carry neither kind nor apiVersion: the list's kind says.
       for (const item of list.items ?? []) {
-        objects.push(plain(item, lister.kind, lister.apiVersion));
+        objects.push({
+          apiVersion: lister.apiVersion,
+          kind: lister.kind,
+          ...item,
+        } as KubernetesObject);
       }
-      const next = list.metadata?._continue ?? list.metadata?.continue;
+      const next = list.metadata?.continue;
       if (!next) break;
-      params._continue = next;
+      params.continue = next;
     }
     return objects;
   }

@@ -3,6 +3,7 @@ import {
   poolsFromNodes,
   type Cluster,
   type Fleet,
+  type ImageRecord,
   type SourceError,
   type Workload,
 } from '@winready/plugin-windows-readiness-common';
@@ -51,6 +52,38 @@ export class SnapshotBuilder {
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * Every cluster every locator finds (each name once), with the failures
+   * that may hide some. Cheap: no cluster is read.
+   */
+  async locate(
+    signal?: AbortSignal,
+  ): Promise<{ targets: ClusterTarget[]; errors: SourceError[] }> {
+    const errors: SourceError[] = [];
+    const targets: ClusterTarget[] = [];
+    for (const locator of this.options.locators) {
+      try {
+        const located = await locator.locate(signal);
+        targets.push(...located.clusters);
+        errors.push(...located.errors);
+      } catch (error) {
+        errors.push(toSourceError(locator.id, error));
+      }
+    }
+    return { targets: dedupeByName(targets, errors), errors };
+  }
+
+  /** What the registries say about these images (never throws for a registry's problem). */
+  describe(
+    references: readonly string[],
+    options: {
+      signal?: AbortSignal;
+      onProgress?(done: number, total: number): void;
+    } = {},
+  ): Promise<Record<string, ImageRecord>> {
+    return this.options.images.describeAll([...references].sort(), options);
+  }
+
   async build(
     options: {
       signal?: AbortSignal;
@@ -71,17 +104,7 @@ export class SnapshotBuilder {
     const describeImagesOf =
       options.describeImagesOf ??
       ((workload: Workload) => !!workload.serviceId);
-    const errors: SourceError[] = [];
-    const targets: ClusterTarget[] = [];
-    for (const locator of this.options.locators) {
-      try {
-        const located = await locator.locate(signal);
-        targets.push(...located.clusters);
-        errors.push(...located.errors);
-      } catch (error) {
-        errors.push(toSourceError(locator.id, error));
-      }
-    }
+    const { targets, errors } = await this.locate(signal);
     onProgress?.({
       phase: 'locate',
       done: targets.length,
@@ -89,9 +112,7 @@ export class SnapshotBuilder {
     });
 
     const only = options.onlyClusters && new Set(options.onlyClusters);
-    const unique = dedupeByName(targets, errors).filter(
-      target => !only || only.has(target.name),
-    );
+    const unique = targets.filter(target => !only || only.has(target.name));
     let done = 0;
     const clusters = await mapConcurrent(
       unique,
@@ -117,8 +138,8 @@ export class SnapshotBuilder {
         ),
         ...(options.alsoDescribe ?? []),
       ]),
-    ].sort();
-    const images = await this.options.images.describeAll(references, {
+    ];
+    const images = await this.describe(references, {
       signal,
       onProgress: (imagesDone, total) =>
         onProgress?.({ phase: 'images', done: imagesDone, total }),
@@ -135,13 +156,31 @@ export class SnapshotBuilder {
     };
   }
 
-  private async collectCluster(
+  /**
+   * Reads one located cluster: its pools (when the locator reads them at
+   * collection) and its objects. Never throws: what failed is in its errors,
+   * and `reachable: false` when its API could not be read at all.
+   */
+  async collectCluster(
     target: ClusterTarget,
     signal?: AbortSignal,
   ): Promise<Cluster> {
     const errors = [...(target.errors ?? [])];
     const timeout = AbortSignal.timeout(this.clusterTimeoutMs);
     const clusterSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let nodePools = target.nodePools;
+    if (!nodePools && target.readPools) {
+      try {
+        nodePools = await abortable(
+          target.readPools(clusterSignal),
+          clusterSignal,
+        );
+      } catch (error) {
+        errors.push(
+          toSourceError(target.source, error, `${target.name}/agentPools`),
+        );
+      }
+    }
     let objects: Cluster['objects'] = [];
     let reachable = true;
     try {
@@ -175,7 +214,7 @@ export class SnapshotBuilder {
       name: target.name,
       kubernetesVersion: target.kubernetesVersion,
       ...(target.azure ? { azure: target.azure } : {}),
-      nodePools: target.nodePools ?? poolsFromNodes(objects),
+      nodePools: nodePools ?? poolsFromNodes(objects),
       objects,
       collectedAt: this.now().toISOString(),
       reachable,

@@ -26,8 +26,14 @@ export interface ClusterTarget {
   source: string;
   kubernetesVersion?: string;
   azure?: ClusterAzureLocation;
-  /** Node pools as ARM reports them; read from Node objects when absent. */
+  /** Node pools known when the cluster is located; see readPools. */
   nodePools?: NodePool[];
+  /**
+   * Reads the node pools when the cluster is collected (ARM: one call a
+   * cluster, made only by whoever collects it). Without this and without
+   * nodePools, the pools are read from the Node objects.
+   */
+  readPools?(signal?: AbortSignal): Promise<NodePool[]>;
   /** Set when the pools could not be read (the cluster is still collected). */
   errors?: SourceError[];
   /** Resolved only when the cluster is collected: it may cost a credential call. */

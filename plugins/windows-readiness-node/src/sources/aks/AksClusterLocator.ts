@@ -3,7 +3,6 @@ import {
   type ManagedCluster,
 } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
-import type { SourceError } from '@winready/plugin-windows-readiness-common';
 import { AKS_SERVER_SCOPE } from '../../azure/createAzureCredential';
 import type { AzureSourceConfig } from '../../config/sourcesConfig';
 import { toSourceError } from '../../snapshot/sourceError';
@@ -63,11 +62,9 @@ export class AksClusterLocator implements ClusterLocator {
               : client.managedClusters.list({ abortSignal: signal }),
           );
           located.clusters.push(
-            ...(await Promise.all(
-              clusters.map(cluster =>
-                this.target(client, subscription.id, cluster, signal),
-              ),
-            )),
+            ...clusters.map(cluster =>
+              this.target(client, subscription.id, cluster),
+            ),
           );
         } catch (error) {
           located.errors.push(
@@ -83,33 +80,30 @@ export class AksClusterLocator implements ClusterLocator {
     return located;
   }
 
-  private async target(
+  // The pools are read when the cluster is collected, not when it is located:
+  // every replica locates all clusters, each collects only its share.
+  private target(
     client: ContainerServiceClient,
     subscriptionId: string,
     cluster: ManagedCluster,
-    signal?: AbortSignal,
-  ): Promise<ClusterTarget> {
+  ): ClusterTarget {
     const name = cluster.name ?? '';
     const resourceGroup = resourceGroupOf(cluster) ?? '';
-    const errors: SourceError[] = [];
-    let nodePools;
-    try {
-      nodePools = (
-        await collect(
-          client.agentPools.list(resourceGroup, name, { abortSignal: signal }),
-        )
-      ).map(nodePoolFromAgentPool);
-    } catch (error) {
-      errors.push(toSourceError('aks', error, `${cluster.id}/agentPools`));
-    }
     return {
       name,
       source: this.id,
       kubernetesVersion:
         cluster.currentKubernetesVersion ?? cluster.kubernetesVersion,
       azure: { subscriptionId, resourceGroup, location: cluster.location },
-      nodePools,
-      errors,
+      errors: [],
+      readPools: async poolSignal =>
+        (
+          await collect(
+            client.agentPools.list(resourceGroup, name, {
+              abortSignal: poolSignal,
+            }),
+          )
+        ).map(nodePoolFromAgentPool),
       connect: connectSignal =>
         this.connect(client, resourceGroup, name, connectSignal),
     };

@@ -1,24 +1,17 @@
-import { checkWindowsPoolTaint } from '../checks';
 import { ImageCatalog } from '../images/imageReference';
 import type {
   ClusterResult,
   EvaluationResult,
   Fleet,
-  PoolSummary,
-  ServiceResult,
   WorkloadResult,
 } from '../model';
-import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
-import { formatTaint } from '../scheduling/taints';
-import { windowsBuildName } from '../catalog/windowsBuilds';
-import { formatWindowsVersion } from '../versions/windowsVersion';
-import { extractWorkloads, type Workload } from '../workloads/workloads';
+import type { Workload } from '../workloads/workloads';
+import { evaluateCluster } from './evaluateCluster';
 import {
   createCheckContext,
-  evaluateWorkload,
   type CheckContextOptions,
 } from './evaluateWorkload';
-import { serviceStatus, worstPerCheck } from './status';
+import { mergeServiceResult } from './mergeServiceResult';
 
 export interface EvaluateOptions extends CheckContextOptions {
   /**
@@ -32,29 +25,6 @@ export interface EvaluateOptions extends CheckContextOptions {
 const byKubernetesId = (workload: Workload) =>
   workload.serviceId ? [workload.serviceId] : [];
 
-function poolSummary(pool: PoolProfile, services: string[]): PoolSummary {
-  return {
-    name: pool.name,
-    osType: pool.osType,
-    osSku: pool.osSku,
-    mode: pool.pool.mode,
-    count: pool.pool.count,
-    nodeImageVersion: pool.pool.nodeImageVersion,
-    windowsBuild: pool.hostBuild
-      ? formatWindowsVersion(pool.hostBuild, true)
-      : undefined,
-    windowsBuildName: pool.hostBuild
-      ? windowsBuildName(pool.hostBuild.build)
-      : undefined,
-    windowsBuildSource: pool.hostBuildSource,
-    taints: pool.taints.map(formatTaint),
-    retirementDate: pool.osSkuInfo?.retirementDate,
-    imageDeletionDate: pool.osSkuInfo?.imageDeletionDate,
-    successorOsSku: pool.osSkuInfo?.successor,
-    services: [...new Set(services)].sort(),
-  };
-}
-
 /** Judges every service and cluster of a fleet. Pure: same fleet and asOf, same result. */
 export function evaluateFleet(
   fleet: Fleet,
@@ -62,78 +32,25 @@ export function evaluateFleet(
 ): EvaluationResult {
   const context = createCheckContext(options);
   const catalog = new ImageCatalog(fleet.images ?? {});
-  const workloadResults: WorkloadResult[] = [];
+  const serviceIdsOf = options.serviceIdsOf ?? byKubernetesId;
+  const byService = new Map<string, WorkloadResult[]>();
   const clusters: ClusterResult[] = [];
-
   for (const cluster of fleet.clusters ?? []) {
-    const pools = (cluster.nodePools ?? []).map(pool =>
-      profilePool(cluster, pool, context.osSkus),
-    );
-    const servicesByPool = new Map<string, string[]>(
-      pools.map(pool => [pool.name, []]),
-    );
-    const serviceIdsOf = options.serviceIdsOf ?? byKubernetesId;
-    for (const workload of extractWorkloads(cluster)) {
-      const serviceIds = serviceIdsOf(workload);
-      if (serviceIds.length === 0) continue;
-      const { result, runsOn } = evaluateWorkload(
-        workload,
-        pools,
-        cluster.objects ?? [],
-        catalog,
-        context,
-      );
-      for (const pool of runsOn) {
-        servicesByPool.get(pool.name)?.push(...serviceIds);
-      }
+    const evaluation = evaluateCluster(cluster, catalog, context, serviceIdsOf);
+    clusters.push(evaluation.cluster);
+    for (const { serviceIds, result } of evaluation.workloads) {
       for (const serviceId of serviceIds) {
-        workloadResults.push({ ...result, serviceId });
+        const list = byService.get(serviceId) ?? [];
+        list.push({ ...result, serviceId });
+        byService.set(serviceId, list);
       }
     }
-    clusters.push({
-      name: cluster.name,
-      kubernetesVersion: cluster.kubernetesVersion,
-      ...(cluster.azure ? { azure: cluster.azure } : {}),
-      collectedAt: cluster.collectedAt,
-      errors: cluster.errors ?? [],
-      pools: pools.map(pool =>
-        poolSummary(pool, servicesByPool.get(pool.name) ?? []),
-      ),
-      checks: [checkWindowsPoolTaint(cluster.name, pools)],
-    });
   }
-
   return {
     asOf: context.asOf.toISOString(),
-    services: groupByService(workloadResults),
+    services: [...byService.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, list]) => mergeServiceResult(id, list)),
     clusters,
   };
-}
-
-function groupByService(workloads: WorkloadResult[]): ServiceResult[] {
-  const byService = new Map<string, WorkloadResult[]>();
-  for (const workload of workloads) {
-    const list = byService.get(workload.serviceId) ?? [];
-    list.push(workload);
-    byService.set(workload.serviceId, list);
-  }
-  return [...byService.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, list]) => {
-      const checks = worstPerCheck(
-        list.map(workload => ({
-          label: `${workload.cluster} ${workload.kind} ${workload.namespace}/${workload.name}`,
-          checks: workload.checks,
-        })),
-      );
-      const involvesWindows = list.some(workload => workload.involvesWindows);
-      return {
-        id,
-        status: serviceStatus(checks, involvesWindows),
-        involvesWindows,
-        clusters: [...new Set(list.map(workload => workload.cluster))],
-        checks,
-        workloads: list,
-      };
-    });
 }

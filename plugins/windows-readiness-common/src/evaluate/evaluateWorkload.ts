@@ -5,6 +5,8 @@ import type { ImageCatalog } from '../images/imageReference';
 import type { KubernetesObject, WorkloadResult } from '../model';
 import type { PoolProfile } from '../scheduling/poolProfile';
 import type { Workload } from '../workloads/workloads';
+import type { Fit } from '../analysis/imageFacts';
+import { workloadSkuFit, type SkuCandidates } from '../whatIf/skuFit';
 import { serviceStatus } from './status';
 
 /** What every judgement needs besides the data: when, and the OS SKU table. */
@@ -31,6 +33,11 @@ export interface WorkloadVerdict {
   result: Omit<WorkloadResult, 'serviceId'>;
   /** The pools it runs on (docs/rules.md rule 6), for the pools' service lists. */
   runsOn: PoolProfile[];
+  /**
+   * For a workload that involves Windows, when candidates are given: per
+   * Windows OS SKU, whether a new pool of it would start every image.
+   */
+  skuFit?: Record<string, Fit>;
 }
 
 const poolNames = (list: readonly PoolProfile[]) => list.map(pool => pool.name);
@@ -46,6 +53,7 @@ export function evaluateWorkload(
   clusterObjects: readonly KubernetesObject[],
   catalog: ImageCatalog,
   context: CheckContext,
+  candidates?: SkuCandidates,
 ): WorkloadVerdict {
   const analysis = analyzeWorkload(workload, pools, clusterObjects, catalog);
   const checks = WORKLOAD_CHECKS.map(check => check(analysis, context));
@@ -67,5 +75,8 @@ export function evaluateWorkload(
       checks,
     },
     runsOn: analysis.runsOn,
+    ...(candidates && analysis.involvesWindows
+      ? { skuFit: workloadSkuFit(analysis.images, candidates) }
+      : {}),
   };
 }

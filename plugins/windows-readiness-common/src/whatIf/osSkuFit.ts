@@ -1,5 +1,5 @@
 import { analyzeWorkload } from '../analysis/workloadAnalysis';
-import { poolFit, type Fit } from '../analysis/imageFacts';
+import type { Fit } from '../analysis/imageFacts';
 import {
   buildOsSkuTable,
   isKubernetesVersionAllowed,
@@ -9,8 +9,9 @@ import {
 import { windowsBuildName } from '../catalog/windowsBuilds';
 import { ImageCatalog } from '../images/imageReference';
 import type { Cluster, Fleet, OsSkuOption } from '../model';
-import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
+import { profilePool } from '../scheduling/poolProfile';
 import { extractWorkloads, type Workload } from '../workloads/workloads';
+import { skuCandidates, workloadSkuFit, worseSkuFit } from './skuFit';
 import { WhatIfError } from './whatIf';
 
 export interface OsSkuFitOptions {
@@ -40,8 +41,6 @@ export interface OsSkuFitResult {
 const byKubernetesId = (workload: Workload) =>
   workload.serviceId ? [workload.serviceId] : [];
 
-// Per service over all its Windows workloads: one that cannot start decides.
-const FIT_RANK: Record<Fit, number> = { yes: 0, unknown: 1, no: 2 };
 const LIST_OF: Record<Fit, 'fit' | 'noFit' | 'unknown'> = {
   yes: 'fit',
   no: 'noFit',
@@ -83,6 +82,45 @@ function findCluster(fleet: Fleet, name: string): Cluster {
 }
 
 /**
+ * The OS SKU options of the table's Windows SKUs, each with the services
+ * split by their worst fit (services with no Windows workload are absent),
+ * newest build first, and whether the SKU is allowed on a Kubernetes version.
+ */
+export function osSkuFitItems(
+  fitByService: ReadonlyMap<string, Readonly<Record<string, Fit>>>,
+  osSkus: OsSkuTable,
+  kubernetesVersion?: string,
+): OsSkuFitItem[] {
+  const services = [...fitByService.keys()].sort();
+  const windowsSkus = [...osSkus.values()].filter(
+    sku => sku.osType === 'Windows',
+  );
+  const items = windowsSkus.map((sku): OsSkuFitItem => {
+    const split = { fit: [], noFit: [], unknown: [] } as Record<
+      'fit' | 'noFit' | 'unknown',
+      string[]
+    >;
+    for (const id of services) {
+      split[LIST_OF[fitByService.get(id)![sku.osSku] ?? 'unknown']].push(id);
+    }
+    const allowed =
+      kubernetesVersion !== undefined
+        ? isKubernetesVersionAllowed(sku, kubernetesVersion)
+        : undefined;
+    return {
+      ...skuFigures(sku),
+      ...(allowed !== undefined ? { allowedOnCluster: allowed } : {}),
+      ...split,
+    };
+  });
+  // Newest build first; a SKU without a known build last, then by name.
+  return items.sort(
+    (a, b) =>
+      (b.build ?? -1) - (a.build ?? -1) || a.osSku.localeCompare(b.osSku),
+  );
+}
+
+/**
  * For every Windows OS SKU of the table: which of the fleet's Windows
  * services could start all their images on a new pool of that SKU. Only the
  * host build matters here, not taints or selectors: the pool does not exist
@@ -99,23 +137,12 @@ export function osSkuFit(
     options.cluster !== undefined
       ? findCluster(fleet, options.cluster)
       : undefined;
-  const windowsSkus = [...osSkus.values()].filter(
-    sku => sku.osType === 'Windows',
-  );
   const catalog = new ImageCatalog(fleet.images ?? {});
   // service id -> per SKU, the worst fit over its Windows workloads.
-  const fitByService = new Map<string, Map<string, Fit>>();
-
+  const fitByService = new Map<string, Record<string, Fit>>();
   for (const cluster of fleet.clusters ?? []) {
     if (!cluster) continue;
-    // AKS sets the new pool's labels from its cluster, so profile it there.
-    const candidates: PoolProfile[] = windowsSkus.map(sku =>
-      profilePool(
-        cluster,
-        { name: 'candidate', osType: 'Windows', osSku: sku.osSku },
-        osSkus,
-      ),
-    );
+    const candidates = skuCandidates(cluster, osSkus);
     // Whether a workload runs Windows containers depends on where it can be
     // scheduled (docs/rules.md rule 1): judge it on the cluster's pools.
     const pools = (cluster.nodePools ?? []).map(pool =>
@@ -131,46 +158,16 @@ export function osSkuFit(
         catalog,
       );
       if (!analysis.involvesWindows) continue;
-      const fits = candidates.map(pool => poolFit(analysis.images, pool));
+      const fit = workloadSkuFit(analysis.images, candidates);
       for (const serviceId of serviceIds) {
-        const worst = fitByService.get(serviceId) ?? new Map<string, Fit>();
-        fitByService.set(serviceId, worst);
-        windowsSkus.forEach((sku, index) => {
-          const previous = worst.get(sku.osSku);
-          if (!previous || FIT_RANK[fits[index]] > FIT_RANK[previous]) {
-            worst.set(sku.osSku, fits[index]);
-          }
-        });
+        fitByService.set(
+          serviceId,
+          worseSkuFit(fitByService.get(serviceId) ?? {}, fit),
+        );
       }
     }
   }
-
-  const services = [...fitByService.keys()].sort();
-  const items = windowsSkus.map((sku): OsSkuFitItem => {
-    const split = { fit: [], noFit: [], unknown: [] } as Record<
-      'fit' | 'noFit' | 'unknown',
-      string[]
-    >;
-    for (const id of services) {
-      split[LIST_OF[fitByService.get(id)!.get(sku.osSku) ?? 'unknown']].push(
-        id,
-      );
-    }
-    const allowed =
-      target?.kubernetesVersion !== undefined
-        ? isKubernetesVersionAllowed(sku, target.kubernetesVersion)
-        : undefined;
-    return {
-      ...skuFigures(sku),
-      ...(allowed !== undefined ? { allowedOnCluster: allowed } : {}),
-      ...split,
-    };
-  });
-  // Newest build first; a SKU without a known build last, then by name.
-  items.sort(
-    (a, b) =>
-      (b.build ?? -1) - (a.build ?? -1) || a.osSku.localeCompare(b.osSku),
-  );
+  const items = osSkuFitItems(fitByService, osSkus, target?.kubernetesVersion);
 
   return {
     ...(target

@@ -3,10 +3,19 @@ import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/ba
 export interface Config {
   windowsReadiness?: {
     /**
-     * How often to collect from every source; one run at a time across all
-     * replicas. Default: every 30 minutes, 15 minutes timeout.
+     * How often to collect every cluster. Default: every 30 minutes, 15
+     * minutes timeout. The clusters are spread over `shards` scheduler tasks
+     * at evenly spaced offsets of this cadence; each task runs on one replica
+     * at a time, so replicas share the collection.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** Scheduler tasks the clusters are spread over (by a hash of their names). Default 4, at most 64. */
+    shards?: number;
+    /**
+     * Shard runs one backend instance takes at once while another instance
+     * is idle (it hands the others back to the scheduler). Default 1.
+     */
+    shardsPerInstance?: number;
     /** Days of daily history kept. Default 400. */
     historyDays?: number;
     /** A pool retiring within this many days warns. Default 180. */

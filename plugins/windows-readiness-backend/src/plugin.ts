@@ -17,11 +17,17 @@ import { readBackendConfig } from './service/backendConfig';
 import { clockServiceRef } from './service/clock';
 import { EntityCache } from './service/EntityCache';
 import { ReadinessQueries } from './service/ReadinessQueries';
-import { ReadinessRefresher } from './service/ReadinessRefresher';
+import { ClusterPipeline } from './refresh/ClusterPipeline';
+import { InstancePresence } from './refresh/InstancePresence';
+import { instanceName } from './refresh/instanceName';
+import { Semaphore } from './refresh/Semaphore';
+import { ShardedRefresh } from './refresh/ShardedRefresh';
+import { ShardRefresher } from './refresh/ShardRefresher';
+import { REFRESH_TASK_ID, shardSchedules } from './refresh/shards';
 import { createPreflightRouter } from './service/preflight';
 import { createRouter } from './service/router';
 
-export const REFRESH_TASK_ID = 'windows-readiness-refresh';
+export { REFRESH_TASK_ID };
 
 /** The windows-readiness backend plugin: wiring only. */
 export const windowsReadinessPlugin = createBackendPlugin({
@@ -45,6 +51,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -67,17 +74,39 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
           });
         snapshotBuilder(); // a bad CA file or credential stops the start-up
-        const refresher = new ReadinessRefresher({
+        const now = () => deps.clock.now();
+        const instance = instanceName();
+        const presence = new InstancePresence({ store, instance, now });
+        const refresh = new ShardedRefresh({
           store,
-          // A builder a refresh: its registry client keeps every answer, errors
-          // included, for its lifetime, and tags are re-pushed.
-          snapshots: { build: options => snapshotBuilder().build(options) },
-          entities: () => entities.reload(),
-          osSkus: config.osSkus,
-          retirementWarningDays: config.retirementWarningDays,
-          historyDays: config.historyDays,
+          shards: config.shards,
+          now,
+          presence,
+          scheduler: deps.scheduler,
           logger: deps.logger,
-          now: () => deps.clock.now(),
+          perInstance: config.shardsPerInstance,
+          instance,
+          refresher: new ShardRefresher({
+            store,
+            pipeline: new ClusterPipeline({
+              store,
+              osSkus: config.osSkus,
+              retirementWarningDays: config.retirementWarningDays,
+              logger: deps.logger,
+              now,
+              instance,
+            }),
+            // A builder a run: its registry client keeps every answer, errors
+            // included, for its lifetime, and tags are re-pushed.
+            sources: snapshotBuilder,
+            entities: () => entities.reload(),
+            shards: config.shards,
+            clusters: new Semaphore(sources.concurrency),
+            historyDays: config.historyDays,
+            logger: deps.logger,
+            now,
+            instance,
+          }),
         });
         const queries = new ReadinessQueries({
           store,
@@ -92,14 +121,19 @@ export const windowsReadinessPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(windowsReadinessPermissions);
         registerActions(deps.actionsRegistry, queries, deps.permissions);
 
-        await deps.scheduler.scheduleTask({
-          id: REFRESH_TASK_ID,
-          ...config.schedule,
-          scope: 'global',
-          fn: async () => {
-            await refresher.refresh();
-          },
-        });
+        await presence.start();
+        deps.lifecycle.addShutdownHook(() => presence.stop());
+        const schedules = shardSchedules(config.schedule, config.shards);
+        for (const [shard, taskId] of refresh.taskIds.entries()) {
+          await deps.scheduler.scheduleTask({
+            id: taskId,
+            ...schedules[shard],
+            scope: 'global',
+            fn: async signal => {
+              await refresh.runShard(shard, signal);
+            },
+          });
+        }
 
         deps.httpRouter.use(
           await createRouter({
@@ -109,8 +143,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
             store,
             queries,
-            refresher,
-            refreshTaskId: REFRESH_TASK_ID,
+            refresh,
             preflight: createPreflightRouter({
               httpAuth: deps.httpAuth,
               permissions: deps.permissions,

@@ -25,7 +25,11 @@ import {
   type SimulatorFixture,
   type TestBackend,
 } from '../__testUtils__/harness';
-import { REFRESH_TASK_ID } from '../plugin';
+import { shardTaskId } from '../refresh/shards';
+
+// The refresh's shards (the default count): each has its task and its record.
+const SHARDS = 4;
+const SHARD_IDS = Array.from({ length: SHARDS }, (_, i) => i);
 
 jest.setTimeout(120_000);
 
@@ -106,10 +110,13 @@ describe('the real scheduler, with a lock a run did not release', () => {
         ? s
         : undefined;
     });
-  /** The task row as a failed release (or a crash) leaves it. */
+  /** The task rows as a failed release (or a crash) leaves them. */
   const holdLock = () =>
     knex(TASKS)
-      .where('id', REFRESH_TASK_ID)
+      .whereIn(
+        'id',
+        SHARD_IDS.map(i => shardTaskId(i, SHARDS)),
+      )
       .update({
         current_run_ticket: 'lost-ticket',
         current_run_started_at: knex.fn.now(),
@@ -117,7 +124,10 @@ describe('the real scheduler, with a lock a run did not release', () => {
       });
   const setRunning = (value: unknown) =>
     knex('winready_meta')
-      .where('key', 'refresh.running')
+      .whereIn(
+        'key',
+        SHARD_IDS.map(i => `refresh.running:${i}`),
+      )
       .update({ value: JSON.stringify(value) });
 
   beforeAll(async () => {

@@ -8,10 +8,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   aggregateReport,
-  osSkuFit,
+  osSkuFitItems,
   reportRowFilter,
-  whatIf,
   WhatIfError,
+  type Fit,
   type ClusterState,
   type OsSkuTable,
   type OsSkusResponse,
@@ -22,6 +22,7 @@ import { loadEntityServiceMap } from '../catalog/loadMappedEntities';
 import type { StoredServiceResult, WindowsReadinessStore } from '../store';
 import type { EntityCache } from './EntityCache';
 import type { ReportQuery } from './reportQuery';
+import { StoredWhatIf } from './StoredWhatIf';
 import { toReportRow, type ReportRow } from './reportRow';
 
 /** Answers for the routes and the actions: permissions applied, no HTTP. */
@@ -36,7 +37,11 @@ export class ReadinessQueries {
       retirementWarningDays: number;
       now: () => Date;
     },
-  ) {}
+  ) {
+    this.storedWhatIf = new StoredWhatIf(deps);
+  }
+
+  private readonly storedWhatIf: StoredWhatIf;
 
   /** Entity refs the caller may read; undefined when it may read them all. */
   async readableRefs(
@@ -117,91 +122,116 @@ export class ReadinessQueries {
     };
   }
 
-  // The report reads every result; parse them once per evaluation, not per view.
-  private cached?: { evaluatedAt?: string; items: StoredServiceResult[] };
+  // The report reads every result; parse them once per results version, not per view.
+  private cached?: {
+    version: number;
+    evaluatedAt?: string;
+    items: StoredServiceResult[];
+  };
 
   private async allResults() {
-    const evaluatedAt = await this.deps.store.getLastEvaluatedAt();
-    if (!this.cached || this.cached.evaluatedAt !== evaluatedAt) {
-      const page = await this.deps.store.listServiceResults();
-      this.cached = { evaluatedAt, items: page.items };
+    const version = await this.deps.store.resultsVersion();
+    if (!this.cached || this.cached.version !== version) {
+      const [page, evaluatedAt] = await Promise.all([
+        this.deps.store.listServiceResults(),
+        this.deps.store.getLastEvaluatedAt(),
+      ]);
+      this.cached = { version, evaluatedAt, items: page.items };
     }
     return this.cached;
   }
 
+  /** Changes whenever the stored results change: the report's ETag. */
+  async resultsVersion(): Promise<number> {
+    return this.deps.store.resultsVersion();
+  }
+
   async whatIf(request: WhatIfRequest, credentials: BackstageCredentials) {
-    const [readable, entities, fleet, asOf] = await Promise.all([
+    const [readable, answer] = await Promise.all([
       this.readableRefs(credentials),
-      this.deps.entities.get(),
-      this.deps.store.loadFleet(),
-      this.deps.store.getLastAsOf(),
+      this.storedWhatIf.run(request).catch(error => {
+        if (error instanceof WhatIfError) throw new InputError(error.message);
+        throw error;
+      }),
     ]);
-    try {
-      // As of the stored evaluation, so that "before" is the report's status.
-      const answer = whatIf(fleet, request, {
-        asOf: asOf ? new Date(asOf) : this.deps.now(),
-        osSkus: this.deps.osSkus,
-        retirementWarningDays: this.deps.retirementWarningDays,
-        serviceIdsOf: entities.serviceIdsOf,
-      });
-      return {
-        ...answer,
-        impacted: answer.impacted.filter(i => !readable || readable.has(i.id)),
-      };
-    } catch (error) {
-      if (error instanceof WhatIfError) throw new InputError(error.message);
-      throw error;
+    return {
+      ...answer,
+      impacted: answer.impacted.filter(i => !readable || readable.has(i.id)),
+    };
+  }
+
+  // The services' fit per OS SKU, stored by each evaluation: read once per results version.
+  private fits?: {
+    version: number;
+    fits: Promise<Map<string, Record<string, Fit>>>;
+  };
+
+  private async skuFits() {
+    const version = await this.deps.store.resultsVersion();
+    if (!this.fits || this.fits.version !== version) {
+      this.fits = { version, fits: this.deps.store.serviceSkuFits() };
     }
+    return this.fits.fits;
   }
 
   /**
-   * What a new Windows pool of each OS SKU could run: the stored fleet's
-   * services judged against each SKU's build, counted over the services the
-   * caller may read, with the SKU's Kubernetes limits checked against `cluster`.
+   * What a new Windows pool of each OS SKU could run: each service's stored
+   * fit per SKU (worked out when its clusters were evaluated), counted over
+   * the services the caller may read, with the SKU's Kubernetes limits
+   * checked against `cluster`.
    */
   async osSkus(
-    cluster: string | undefined,
+    clusterName: string | undefined,
     credentials: BackstageCredentials,
   ): Promise<OsSkusResponse> {
-    const [readable, entities, fleet, evaluatedAt] = await Promise.all([
+    const [readable, fits, evaluatedAt, facts] = await Promise.all([
       this.readableRefs(credentials),
-      this.deps.entities.get(),
-      this.deps.store.loadFleet(),
+      this.skuFits(),
       this.deps.store.getLastEvaluatedAt(),
+      clusterName === undefined
+        ? undefined
+        : this.deps.store.clusterFacts(clusterName),
     ]);
-    let answer;
-    try {
-      answer = osSkuFit(fleet, {
-        osSkus: this.deps.osSkus,
-        serviceIdsOf: entities.serviceIdsOf,
-        cluster,
-      });
-    } catch (error) {
-      if (error instanceof WhatIfError) {
-        throw new InputError(`query parameter 'cluster': ${error.message}`);
-      }
-      throw error;
+    if (clusterName !== undefined && !facts) {
+      const known = (await this.deps.store.listClusterStates()).map(
+        c => c.name,
+      );
+      throw new InputError(
+        `query parameter 'cluster': No cluster named "${clusterName}" has been collected (clusters: ${
+          known.join(', ') || 'none'
+        }).`,
+      );
     }
-    const visible = (ids: string[]) =>
-      readable ? ids.filter(id => readable.has(id)) : ids;
+    const visible = readable
+      ? new Map([...fits].filter(([id]) => readable.has(id)))
+      : fits;
+    const items = osSkuFitItems(
+      visible,
+      this.deps.osSkus,
+      facts?.kubernetesVersion,
+    );
     return {
-      ...(answer.cluster ? { cluster: answer.cluster } : {}),
+      ...(facts
+        ? {
+            cluster: {
+              name: facts.name,
+              ...(facts.kubernetesVersion !== undefined
+                ? { kubernetesVersion: facts.kubernetesVersion }
+                : {}),
+            },
+          }
+        : {}),
       ...(evaluatedAt ? { evaluatedAt } : {}),
-      items: answer.items.map(({ fit, noFit, unknown, ...sku }) => {
-        const counts = {
-          fit: visible(fit).length,
-          noFit: visible(noFit).length,
-          unknown: visible(unknown).length,
-        };
-        return {
-          ...sku,
-          services: {
-            ...counts,
-            total: counts.fit + counts.noFit + counts.unknown,
-          },
-          notFitting: visible(noFit),
-        };
-      }),
+      items: items.map(({ fit, noFit, unknown, ...sku }) => ({
+        ...sku,
+        services: {
+          fit: fit.length,
+          noFit: noFit.length,
+          unknown: unknown.length,
+          total: fit.length + noFit.length + unknown.length,
+        },
+        notFitting: noFit,
+      })),
     };
   }
 

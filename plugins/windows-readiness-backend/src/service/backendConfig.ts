@@ -18,6 +18,10 @@ export interface BackendConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   historyDays: number;
   retirementWarningDays: number;
+  /** Scheduler tasks the clusters are spread over (replicas share them). */
+  shards: number;
+  /** Shard runs one instance takes at once while another instance is idle. */
+  shardsPerInstance: number;
   preflight: { maxBodyBytes: number; maxDocuments: number };
 }
 
@@ -59,6 +63,8 @@ export function readBackendConfig(root: Config): BackendConfig {
     osSkus,
     schedule,
     historyDays: positive(config, 'historyDays', 400),
+    shards: Math.min(positive(config, 'shards', 4), 64),
+    shardsPerInstance: positive(config, 'shardsPerInstance', 1),
     retirementWarningDays: positive(config, 'retirementWarningDays', 180),
     preflight: {
       maxBodyBytes: positive(config, 'preflight.maxBodyBytes', 1024 * 1024),

@@ -1,43 +1,51 @@
 import {
-  aggregateReport,
-  statusInCluster,
-  type ServiceResult,
+  emptyStatusCounts,
+  type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
 import type { HistoryRow, ServiceDay } from '../store';
 
 /**
- * What one evaluation adds to the history: the counts over every service
- * (all, by owner, by cluster) for callers who read everything, and each
- * service's day, from which the counts over the services a caller may read
- * are computed.
+ * What the day adds to the history: the counts over every service (all, by
+ * owner, by cluster) for callers who read everything, and each service's day,
+ * from which the counts over the services a caller may read are computed.
  */
 export function historyOfDay(
-  services: readonly ServiceResult[],
+  days: readonly ServiceDay[],
   owners: Readonly<Record<string, string | undefined>>,
 ): { rows: HistoryRow[]; services: ServiceDay[] } {
-  const report = aggregateReport(services, owners);
+  const all = emptyStatusCounts();
+  const byOwner = new Map<string, StatusCounts>();
+  const byCluster = new Map<string, StatusCounts>();
+  const services = days.map(day => {
+    const owner = owners[day.service];
+    all[day.status]++;
+    if (owner) {
+      const counts = byOwner.get(owner) ?? emptyStatusCounts();
+      counts[day.status]++;
+      byOwner.set(owner, counts);
+    }
+    for (const cluster of day.clusters) {
+      const counts = byCluster.get(cluster.name) ?? emptyStatusCounts();
+      counts[cluster.status]++;
+      byCluster.set(cluster.name, counts);
+    }
+    return owner ? { ...day, owner } : day;
+  });
+  const rows = (
+    dimension: 'owner' | 'cluster',
+    counts: Map<string, StatusCounts>,
+  ): HistoryRow[] =>
+    [...counts.entries()].map(([key, value]) => ({
+      dimension,
+      key,
+      counts: value,
+    }));
   return {
     rows: [
-      { dimension: 'all', key: '*', counts: report.byStatus },
-      ...Object.entries(report.byOwner).map(([key, counts]) => ({
-        dimension: 'owner' as const,
-        key,
-        counts,
-      })),
-      ...Object.entries(report.byCluster).map(([key, counts]) => ({
-        dimension: 'cluster' as const,
-        key,
-        counts,
-      })),
+      { dimension: 'all', key: '*', counts: all },
+      ...rows('owner', byOwner),
+      ...rows('cluster', byCluster),
     ],
-    services: services.map(service => ({
-      service: service.id,
-      status: service.status,
-      ...(owners[service.id] ? { owner: owners[service.id] } : {}),
-      clusters: service.clusters.map(name => ({
-        name,
-        status: statusInCluster(service, name),
-      })),
-    })),
+    services,
   };
 }

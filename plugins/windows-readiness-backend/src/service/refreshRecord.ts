@@ -10,6 +10,8 @@ export const RUNNING_REFRESH = 'refresh.running';
 export interface RunningRefresh {
   startedAt: string;
   heartbeatAt: string;
+  /** The backend instance running it. */
+  instance?: string;
 }
 
 /** A refresh that threw, or whose process stopped without finishing it. */
@@ -42,6 +44,9 @@ export class RefreshRecord<T extends { startedAt: string }> {
   private readonly heartbeatMs: number;
   private readonly staleAfterMs: number;
 
+  private readonly lastKey: string;
+  private readonly runningKey: string;
+
   constructor(
     private readonly deps: {
       store: WindowsReadinessStore;
@@ -49,10 +54,16 @@ export class RefreshRecord<T extends { startedAt: string }> {
       heartbeatMs?: number;
       /** Default six heartbeats. */
       staleAfterMs?: number;
+      /** Appended to the meta keys: one record per shard. */
+      suffix?: string;
+      /** Names the instance in the running record. */
+      instance?: string;
     },
   ) {
     this.heartbeatMs = deps.heartbeatMs ?? 10_000;
     this.staleAfterMs = deps.staleAfterMs ?? 6 * this.heartbeatMs;
+    this.lastKey = `${LAST_REFRESH}${deps.suffix ?? ''}`;
+    this.runningKey = `${RUNNING_REFRESH}${deps.suffix ?? ''}`;
   }
 
   /** Runs `run`, recording that it runs and its outcome; rethrows its error. */
@@ -60,9 +71,10 @@ export class RefreshRecord<T extends { startedAt: string }> {
     const { store, now } = this.deps;
     const started = startedAt.toISOString();
     const beat = (at: Date) =>
-      store.setMeta(RUNNING_REFRESH, {
+      store.setMeta(this.runningKey, {
         startedAt: started,
         heartbeatAt: at.toISOString(),
+        ...(this.deps.instance ? { instance: this.deps.instance } : {}),
       });
     await beat(startedAt);
     let stopped = false;
@@ -89,21 +101,21 @@ export class RefreshRecord<T extends { startedAt: string }> {
         error: messageOf(error),
       };
       // The store may be what failed: the error to rethrow is the run's.
-      await store.setMeta(LAST_REFRESH, failed as any).catch(() => undefined);
-      await store.setMeta(RUNNING_REFRESH, null).catch(() => undefined);
+      await store.setMeta(this.lastKey, failed as any).catch(() => undefined);
+      await store.setMeta(this.runningKey, null).catch(() => undefined);
       throw error;
     }
     await stop();
-    await store.setMeta(LAST_REFRESH, outcome as any);
-    await store.setMeta(RUNNING_REFRESH, null);
+    await store.setMeta(this.lastKey, outcome as any);
+    await store.setMeta(this.runningKey, null);
     return outcome;
   }
 
   async state(): Promise<RefreshState<T>> {
     const { store, now } = this.deps;
     const [running, last] = await Promise.all([
-      store.getMeta(RUNNING_REFRESH),
-      store.getMeta(LAST_REFRESH),
+      store.getMeta(this.runningKey),
+      store.getMeta(this.lastKey),
     ]);
     const current = running?.value as RunningRefresh | null | undefined;
     const latest = (last?.value ?? undefined) as T | FailedRefresh | undefined;

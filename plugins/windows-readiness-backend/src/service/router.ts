@@ -18,8 +18,7 @@ import Router from 'express-promise-router';
 import type { WindowsReadinessStore } from '../store';
 import { entityRefFromParts } from './entityRef';
 import type { ReadinessQueries } from './ReadinessQueries';
-import type { ReadinessRefresher } from './ReadinessRefresher';
-import { triggerRefresh } from './refreshTrigger';
+import { combine, type ShardedRefresh } from '../refresh/ShardedRefresh';
 import {
   historyQuerySchema,
   noQuerySchema,
@@ -37,10 +36,15 @@ export interface RouterOptions {
   logger: LoggerService;
   store: WindowsReadinessStore;
   queries: ReadinessQueries;
-  refresher: ReadinessRefresher;
-  refreshTaskId: string;
+  refresh: ShardedRefresh;
   /** `POST /v1/preflight`, with its own body limit (./preflight.ts). */
   preflight?: express.Router;
+}
+
+// A shard's service count is over every service: not for every caller.
+function withoutCount<T extends object>(run: T): Omit<T, 'services'> {
+  const { services: _services, ...rest } = run as T & { services?: number };
+  return rest;
 }
 
 /** The HTTP API (README, "API and permissions"): only HTTP here, the answers come from ReadinessQueries. */
@@ -149,13 +153,7 @@ export async function createRouter(
   router.post('/v1/refresh', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
     await authorized(req, windowsReadinessRefreshPermission);
-    const answer = await triggerRefresh({
-      scheduler: options.scheduler,
-      taskId: options.refreshTaskId,
-      running: async () => (await options.refresher.state()).running,
-      logger: options.logger,
-    });
-    res.status(202).json(answer);
+    res.status(202).json(await options.refresh.trigger());
   });
 
   router.get('/v1/status', async (req, res) => {
@@ -164,14 +162,15 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    const [refresh, evaluatedAt, asOf, clusters, readableServices] =
+    const [shards, evaluatedAt, asOf, clusters, readableServices] =
       await Promise.all([
-        options.refresher.state(),
+        options.refresh.shardStates(),
         store.getLastEvaluatedAt(),
         store.getLastAsOf(),
         store.listClusterStates(),
         queries.readableServiceCount(credentials),
       ]);
+    const refresh = combine(shards);
     const last = refresh.last;
     res.json({
       lastRefresh:
@@ -183,6 +182,12 @@ export async function createRouter(
       asOf: asOf ?? null,
       clusters: clusters.length,
       staleClusters: clusters.filter(c => c.stale).map(c => c.name),
+      // Each shard's latest run: which replica ran it, and how it went.
+      shards: shards.map(({ shard, running, last: run }) => ({
+        shard: shard + 1,
+        running: running ?? null,
+        last: run ? withoutCount(run) : null,
+      })),
     });
   });
 

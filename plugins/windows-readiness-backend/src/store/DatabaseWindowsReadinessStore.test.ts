@@ -4,16 +4,22 @@ import { InputError } from '@backstage/errors';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import {
+  ImageCatalog,
+  createCheckContext,
   emptyStatusCounts,
+  evaluateCluster,
   evaluateFleet,
   parseFleet,
   type Cluster,
-  type EvaluationResult,
+  type Fleet,
+  type ImageRecord,
   type SourceError,
   type StatusCounts,
+  type Workload,
 } from '@winready/plugin-windows-readiness-common';
 import { DatabaseWindowsReadinessStore } from './DatabaseWindowsReadinessStore';
 import { TABLES, isPostgres } from './db';
+import type { StoredCluster } from './WindowsReadinessStore';
 
 jest.setTimeout(60_000);
 
@@ -42,6 +48,38 @@ const unreachable: SourceError = {
   message: 'connect ECONNREFUSED 127.0.0.1:6443',
 };
 
+const byKubernetesId = (workload: Workload) =>
+  workload.serviceId ? [workload.serviceId] : [];
+
+/** Each cluster of `fleet` judged on its own and committed, as the refresh does. */
+async function saveEvaluation(
+  store: DatabaseWindowsReadinessStore,
+  fleet: Fleet,
+  evaluatedAt: Date,
+  serviceIdsOf: (workload: Workload) => string[] = byKubernetesId,
+) {
+  const context = createCheckContext({ asOf: AS_OF });
+  const catalog = new ImageCatalog(fleet.images ?? {});
+  for (const cluster of fleet.clusters) {
+    const evaluation = evaluateCluster(cluster, catalog, context, serviceIdsOf);
+    await store.saveClusterEvaluation(
+      {
+        cluster: evaluation.cluster,
+        facts: { ...cluster, objects: [] },
+        workloads: evaluation.workloads.map(w => ({
+          key: `${w.result.kind}/${w.result.namespace}/${w.result.name}`,
+          serviceIds: w.serviceIds,
+          result: w.result,
+          ...(w.skuFit ? { skuFit: w.skuFit } : {}),
+          workload: w.workload,
+        })),
+        asOf: AS_OF.toISOString(),
+      },
+      evaluatedAt,
+    );
+  }
+}
+
 function counts(partial: Partial<StatusCounts>): StatusCounts {
   return { ...emptyStatusCounts(), ...partial };
 }
@@ -58,6 +96,20 @@ describe.each(databases.eachSupportedId())(
         database: { getClient: async () => knex },
       });
     });
+
+    /** Every stored cluster with its snapshot, and every image record. */
+    async function storedFleet() {
+      const states = await store.listClusterStates();
+      const clusters: StoredCluster[] = [];
+      for (const state of states) {
+        clusters.push((await store.loadCluster(state.name))!);
+      }
+      const rows = await knex(TABLES.images).select('reference', 'record');
+      const images: Record<string, ImageRecord> = Object.fromEntries(
+        rows.map(row => [row.reference, JSON.parse(row.record)]),
+      );
+      return { clusters, images };
+    }
 
     async function saveDemo() {
       for (const cluster of demoFleet.clusters) {
@@ -106,7 +158,7 @@ describe.each(databases.eachSupportedId())(
     describe('snapshots', () => {
       it('round-trips the demo fleet, objects and images included', async () => {
         await saveDemo();
-        const fleet = await store.loadFleet();
+        const fleet = await storedFleet();
 
         expect(fleet.clusters.map(c => c.name)).toEqual(
           demoFleet.clusters.map(c => c.name).sort(),
@@ -128,9 +180,11 @@ describe.each(databases.eachSupportedId())(
             a.name.localeCompare(b.name),
           ),
         };
-        expect(json(evaluateFleet(fleet, { asOf: AS_OF }).services)).toEqual(
-          json(evaluateFleet(byName, { asOf: AS_OF }).services),
-        );
+        expect(
+          json(
+            evaluateFleet({ ...demoFleet, ...fleet }, { asOf: AS_OF }).services,
+          ),
+        ).toEqual(json(evaluateFleet(byName, { asOf: AS_OF }).services));
       });
 
       it('keeps the last good snapshot of a cluster that cannot be read, marked stale', async () => {
@@ -146,7 +200,7 @@ describe.each(databases.eachSupportedId())(
           { ok: false, attemptedAt: T2 },
         );
 
-        const stored = (await store.loadFleet()).clusters.find(
+        const stored = (await storedFleet()).clusters.find(
           c => c.name === legacy.name,
         )!;
         expect(stored.stale).toBe(true);
@@ -160,7 +214,7 @@ describe.each(databases.eachSupportedId())(
         const fewer = { ...legacy, objects: legacy.objects!.slice(0, 1) };
         const T3 = new Date('2026-11-27T10:00:00.000Z');
         await store.saveClusterCollection(fewer, { ok: true, attemptedAt: T3 });
-        const fresh = (await store.loadFleet()).clusters.find(
+        const fresh = (await storedFleet()).clusters.find(
           c => c.name === legacy.name,
         )!;
         expect(fresh).toMatchObject({
@@ -177,7 +231,7 @@ describe.each(databases.eachSupportedId())(
           { name: 'aks-new', nodePools: [], errors: [unreachable] },
           { ok: false, attemptedAt: T1 },
         );
-        const [cluster] = (await store.loadFleet()).clusters;
+        const [cluster] = (await storedFleet()).clusters;
         expect(cluster).toEqual({
           name: 'aks-new',
           nodePools: [],
@@ -200,23 +254,27 @@ describe.each(databases.eachSupportedId())(
           { ...modern, collectedAt: 'ignored', errors: [registryError] },
           { ok: true, attemptedAt: T1 },
         );
-        const [cluster] = (await store.loadFleet()).clusters;
+        const [cluster] = (await storedFleet()).clusters;
         expect(cluster.stale).toBe(false);
         expect(cluster.errors).toEqual([registryError]);
         expect(cluster.collectedAt).toBe(T1.toISOString());
       });
 
-      it('removes only the clusters it is told have vanished', async () => {
+      it('removes only the clusters it is told have vanished, and their results', async () => {
         await saveDemo();
-        expect(await store.removeClustersNotIn(['aks-neu-modern'])).toEqual([
-          'aks-eus-linux',
-          'aks-weu-batch',
-          'aks-weu-legacy',
-        ]);
-        expect((await store.loadFleet()).clusters.map(c => c.name)).toEqual([
+        await saveEvaluation(store, demoFleet, T1);
+        await store.removeClusters(['aks-weu-legacy', 'aks-eus-linux']);
+        expect((await storedFleet()).clusters.map(c => c.name)).toEqual([
           'aks-neu-modern',
+          'aks-weu-batch',
         ]);
-        expect(await store.removeClustersNotIn(['aks-neu-modern'])).toEqual([]);
+        expect((await store.listClusterResults()).map(c => c.name)).toEqual([
+          'aks-neu-modern',
+          'aks-weu-batch',
+        ]);
+        // orders-legacy ran only in aks-weu-legacy: gone with it.
+        expect(await store.getServiceResult('orders-legacy')).toBeUndefined();
+        expect(await store.removeClusters(['aks-weu-legacy'])).toEqual([]);
       });
 
       it('rejects a cluster without a name before touching the database', async () => {
@@ -243,7 +301,7 @@ describe.each(databases.eachSupportedId())(
         ).rejects.toThrow(InputError);
         knex.off('query', onQuery);
         expect(queries).toEqual([]);
-        expect((await store.loadFleet()).clusters).toEqual([]);
+        expect((await storedFleet()).clusters).toEqual([]);
       });
     });
 
@@ -310,7 +368,7 @@ describe.each(databases.eachSupportedId())(
           },
           T2,
         );
-        const { images } = await store.loadFleet();
+        const { images } = await storedFleet();
         expect(images[ref]).toEqual(json(demoFleet.images![ref]));
         expect(images['example.azurecr.io/new:1']).toEqual({
           platforms: [],
@@ -329,7 +387,7 @@ describe.each(databases.eachSupportedId())(
           T2,
         );
         expect(
-          (await store.loadFleet()).images['example.azurecr.io/new:1'],
+          (await storedFleet()).images['example.azurecr.io/new:1'],
         ).toEqual({ platforms: [{ os: 'linux', architecture: 'amd64' }] });
         const fixed = await knex(TABLES.images)
           .where('reference', 'example.azurecr.io/new:1')
@@ -342,7 +400,7 @@ describe.each(databases.eachSupportedId())(
         expect(await store.removeImagesNotIn([ref, 'never/seen:1'])).toBe(
           Object.keys(demoFleet.images!).length - 1,
         );
-        expect(Object.keys((await store.loadFleet()).images)).toEqual([ref]);
+        expect(Object.keys((await storedFleet()).images)).toEqual([ref]);
         expect(await store.removeImagesNotIn([ref])).toBe(0);
       });
 
@@ -353,17 +411,16 @@ describe.each(databases.eachSupportedId())(
         await expect(
           store.saveImages({ [ref]: {} as any }, T1),
         ).rejects.toThrow(InputError);
-        expect((await store.loadFleet()).images).toEqual({});
+        expect((await storedFleet()).images).toEqual({});
       });
     });
 
     describe('results', () => {
-      it('round-trips an evaluation', async () => {
-        await store.replaceResults(demoEvaluation, undefined, T1);
+      it('stores each cluster on its own, and merges services as the whole fleet would', async () => {
+        await saveEvaluation(store, demoFleet, T1);
         const payments = demoEvaluation.services.find(
           s => s.id === 'payments',
         )!;
-
         expect(await store.getServiceResult('payments')).toEqual({
           id: 'payments',
           status: payments.status,
@@ -372,11 +429,23 @@ describe.each(databases.eachSupportedId())(
           result: json(payments),
         });
         expect(await store.getServiceResult('nope')).toBeUndefined();
+        // Every service merged from its clusters equals evaluateFleet's.
+        const { items } = await store.listServiceResults();
+        expect(items.map(i => [i.id, i.status])).toEqual(
+          [...demoEvaluation.services]
+            .sort((a, b) => a.id.localeCompare(b.id))
+            .map(s => [s.id, s.status]),
+        );
+        for (const item of items) {
+          const expected = demoEvaluation.services.find(s => s.id === item.id)!;
+          expect(item.result.checks.map(c => [c.id, c.result])).toEqual(
+            expected.checks.map(c => [c.id, c.result]),
+          );
+        }
         const clusters = await store.listClusterResults();
         expect(clusters.map(c => c.name)).toEqual(
           demoEvaluation.clusters.map(c => c.name).sort(),
         );
-        expect(clusters[0].evaluatedAt).toBe(T1.toISOString());
         expect(clusters.map(c => c.result)).toEqual(
           expect.arrayContaining(json(demoEvaluation.clusters)),
         );
@@ -384,108 +453,118 @@ describe.each(databases.eachSupportedId())(
         expect(await store.getLastAsOf()).toBe(AS_OF.toISOString());
       });
 
-      it('replaces every previous result', async () => {
-        await store.replaceResults(demoEvaluation, undefined, T1);
-        const smaller: EvaluationResult = {
-          ...demoEvaluation,
-          services: demoEvaluation.services.slice(0, 2),
-          clusters: demoEvaluation.clusters.slice(0, 1),
+      it("replaces a cluster's previous results, and says how its services changed", async () => {
+        await saveEvaluation(store, demoFleet, T1);
+        const version = await store.resultsVersion();
+        const legacy = clusterByName('aks-weu-legacy');
+        const emptied = {
+          ...demoFleet,
+          clusters: [{ ...legacy, objects: [] }],
         };
-        await store.replaceResults(smaller, undefined, T2);
-        const { items, total } = await store.listServiceResults();
-        expect(total).toBe(2);
-        expect(items.every(i => i.evaluatedAt === T2.toISOString())).toBe(true);
-        expect(await store.listClusterResults()).toHaveLength(1);
+        const before = await store.listServiceResults({ cluster: legacy.name });
+        await saveEvaluation(store, emptied, T2);
+        expect(await store.resultsVersion()).toBeGreaterThan(version);
+        const after = await store.listServiceResults({ cluster: legacy.name });
+        expect(after.total).toBe(0);
+        // Services that ran only there are gone; the others keep their other clusters.
+        const ids = (await store.listServiceResults()).items.map(i => i.id);
+        for (const service of before.items) {
+          const elsewhere = service.clusters.some(c => c !== legacy.name);
+          expect(ids.includes(service.id)).toBe(elsewhere);
+        }
         expect(await store.getLastEvaluatedAt()).toBe(T2.toISOString());
       });
 
       it('stores services under the ids the backend maps them to', async () => {
-        await store.replaceResults(
-          demoEvaluation,
-          {
-            payments: 'component:default/payments',
-            orders: ['component:default/orders', 'component:shop/orders'],
-            storefront: [],
-          },
-          T1,
-        );
+        const mapping: Record<string, string[]> = {
+          orders: ['component:default/orders', 'component:shop/orders'],
+          storefront: [],
+        };
+        await saveEvaluation(store, demoFleet, T1, ({ serviceId }) => {
+          if (!serviceId) return [];
+          return mapping[serviceId] ?? [`component:default/${serviceId}`];
+        });
         expect(
           (await store.getServiceResult('component:shop/orders'))?.result.id,
-        ).toBe('orders');
+        ).toBe('component:shop/orders');
         expect(await store.getServiceResult('payments')).toBeUndefined();
-        expect(await store.getServiceResult('storefront')).toBeUndefined();
-        expect(await store.getServiceResult('ledger')).toBeDefined();
+        expect(
+          await store.getServiceResult('component:default/storefront'),
+        ).toBeUndefined();
+        expect(
+          (await store.getServiceResult('component:default/payments'))?.status,
+        ).toBe(demoEvaluation.services.find(s => s.id === 'payments')!.status);
         expect((await store.listServiceResults()).total).toBe(
           demoEvaluation.services.length,
         );
-
-        await store.replaceResults(demoEvaluation, s => `component:x/${s.id}`);
-        expect(
-          (await store.getServiceResult('component:x/payments'))?.status,
-        ).toBe(demoEvaluation.services.find(s => s.id === 'payments')!.status);
       });
 
       it('is all or nothing when the database fails half-way', async () => {
-        await store.replaceResults(demoEvaluation, undefined, T1);
-        // The second half (cluster results) fails inside the database.
+        await saveEvaluation(store, demoFleet, T1);
+        // The cluster result (written after the workloads) fails in the database.
         if (isPostgres(knex)) {
           await knex.raw(`CREATE FUNCTION winready_test_fail() RETURNS trigger AS $$
-            BEGIN IF NEW.name = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END;
+            BEGIN IF NEW.name = 'aks-weu-legacy' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END;
             $$ LANGUAGE plpgsql`);
           await knex.raw(`CREATE TRIGGER winready_test_fail BEFORE INSERT ON ${TABLES.clusterResults}
             FOR EACH ROW EXECUTE FUNCTION winready_test_fail()`);
         } else {
           await knex.raw(`CREATE TRIGGER winready_test_fail BEFORE INSERT ON ${TABLES.clusterResults}
-            WHEN NEW.name = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
+            WHEN NEW.name = 'aks-weu-legacy' BEGIN SELECT RAISE(ABORT, 'boom'); END`);
         }
-        const broken: EvaluationResult = {
-          asOf: '2027-01-01T00:00:00.000Z',
-          services: demoEvaluation.services.slice(0, 3),
-          clusters: [{ ...demoEvaluation.clusters[0], name: 'boom' }],
-        };
+        const before = await store.listServiceResults();
+        const legacy = clusterByName('aks-weu-legacy');
         // Not toThrow: better-sqlite3 makes its errors with the Error of the
         // first test file that loaded it in this worker, which toThrow does
         // not count as an error in the next file.
         await expect(
-          store.replaceResults(broken, undefined, T2),
+          saveEvaluation(
+            store,
+            { ...demoFleet, clusters: [{ ...legacy, objects: [] }] },
+            T2,
+          ),
         ).rejects.toMatchObject({ message: expect.stringMatching(/boom/) });
-
-        const { items, total } = await store.listServiceResults();
-        expect(total).toBe(demoEvaluation.services.length);
-        expect(items.every(i => i.evaluatedAt === T1.toISOString())).toBe(true);
-        expect(await store.listClusterResults()).toHaveLength(
-          demoEvaluation.clusters.length,
-        );
+        expect(await store.listServiceResults()).toEqual(before);
         expect(await store.getLastEvaluatedAt()).toBe(T1.toISOString());
-        expect(await store.getLastAsOf()).toBe(AS_OF.toISOString());
       });
 
-      it('rejects duplicate ids and bad statuses before touching the database', async () => {
-        await store.replaceResults(demoEvaluation, undefined, T1);
-        const [first, second] = demoEvaluation.services;
+      it('rejects bad keys and statuses before touching the database', async () => {
+        await saveEvaluation(store, demoFleet, T1);
+        const before = await store.listServiceResults();
+        const [cluster] = demoEvaluation.clusters;
+        const workload = {
+          key: 'Deployment/x/a',
+          serviceIds: ['a'],
+          result: { ...demoEvaluation.services[0].workloads[0] },
+          workload: {} as Workload,
+        };
         await expect(
-          store.replaceResults({
-            ...demoEvaluation,
-            services: [first, { ...second, id: first.id }],
+          store.saveClusterEvaluation({
+            cluster,
+            facts: { name: cluster.name, nodePools: [] },
+            workloads: [workload, workload],
+            asOf: AS_OF.toISOString(),
           }),
         ).rejects.toThrow(InputError);
         await expect(
-          store.replaceResults(demoEvaluation, () => 'same-id'),
-        ).rejects.toThrow(InputError);
-        await expect(
-          store.replaceResults({
-            ...demoEvaluation,
-            services: [{ ...first, status: 'fine' as any }],
+          store.saveClusterEvaluation({
+            cluster,
+            facts: { name: cluster.name, nodePools: [] },
+            workloads: [
+              {
+                ...workload,
+                result: { ...workload.result, status: 'fine' as any },
+              },
+            ],
+            asOf: AS_OF.toISOString(),
           }),
         ).rejects.toThrow(InputError);
-        expect((await store.listServiceResults()).total).toBe(
-          demoEvaluation.services.length,
-        );
+        expect(await store.listServiceResults()).toEqual(before);
       });
     });
 
     describe('listServiceResults', () => {
-      beforeEach(() => store.replaceResults(demoEvaluation, undefined, T1));
+      beforeEach(() => saveEvaluation(store, demoFleet, T1));
       const ids = (statuses: string[] | undefined, cluster?: string) =>
         demoEvaluation.services
           .filter(s => !statuses || statuses.includes(s.status))
@@ -704,7 +783,7 @@ describe.each(databases.eachSupportedId())(
             ? raw.collected_at instanceof Date
             : typeof raw.collected_at,
         ).toBe(isPostgres(knex) ? true : 'number');
-        const [cluster] = (await store.loadFleet()).clusters;
+        const [cluster] = (await storedFleet()).clusters;
         expect(cluster.collectedAt).toBe('2026-11-27T08:00:00.000Z');
         expect(cluster.attemptedAt).toBe('2026-11-27T08:00:00.000Z');
 

@@ -6,25 +6,27 @@ import type { JsonValue } from '@backstage/types';
 import type { Knex } from 'knex';
 import type {
   Cluster,
-  EvaluationResult,
   ImageRecord,
 } from '@winready/plugin-windows-readiness-common';
+import * as evaluations from './clusterEvaluations';
 import * as history from './history';
 import * as meta from './meta';
 import * as results from './results';
 import * as snapshots from './snapshots';
+import * as workloads from './workloadReads';
 import type {
   ClusterCollectionOutcome,
+  ClusterEvaluationInput,
+  ServiceChange,
+  StoredWorkload,
   HistoryEntry,
   HistoryQuery,
   HistoryRow,
   MetaEntry,
   ServiceDay,
-  ServiceIdMapping,
   ServiceResultPage,
   ServiceResultQuery,
   StoredClusterResult,
-  StoredFleet,
   StoredServiceResult,
   WindowsReadinessStore,
 } from './WindowsReadinessStore';
@@ -61,10 +63,6 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return snapshots.saveClusterCollection(this.db, cluster, outcome);
   }
 
-  removeClustersNotIn(names: readonly string[]): Promise<string[]> {
-    return snapshots.removeClustersNotIn(this.db, names);
-  }
-
   saveImages(records: Record<string, ImageRecord>, at: Date): Promise<void> {
     return snapshots.saveImages(this.db, records, at);
   }
@@ -81,16 +79,54 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return snapshots.loadClusterForCheck(this.db, name, imageReferences);
   }
 
-  loadFleet(): Promise<StoredFleet> {
-    return snapshots.loadFleet(this.db);
+  saveClusterEvaluation(
+    input: ClusterEvaluationInput,
+    evaluatedAt: Date = this.now(),
+  ): Promise<ServiceChange[]> {
+    return evaluations.saveClusterEvaluation(this.db, input, evaluatedAt);
   }
 
-  replaceResults(
-    evaluation: EvaluationResult,
-    serviceIds?: ServiceIdMapping,
-    evaluatedAt: Date = this.now(),
-  ): Promise<void> {
-    return results.replaceResults(this.db, evaluation, serviceIds, evaluatedAt);
+  removeClusters(names: readonly string[]): Promise<ServiceChange[]> {
+    return evaluations.removeClusters(this.db, names, this.now());
+  }
+
+  clusterFacts(name: string) {
+    return workloads.clusterFacts(this.db, name);
+  }
+
+  loadCluster(name: string) {
+    return snapshots.loadCluster(this.db, name);
+  }
+
+  imageRecords(references: readonly string[]) {
+    return snapshots.imageRecordsFor(this.db, references);
+  }
+
+  forEachClusterWorkload(
+    cluster: string,
+    onRow: (workload: StoredWorkload) => void | Promise<void>,
+  ) {
+    return workloads.forEachClusterWorkload(this.db, cluster, onRow);
+  }
+
+  workloadResultsOfServices(ids: readonly string[]) {
+    return workloads.workloadResultsOfServices(this.db, ids);
+  }
+
+  serviceDays() {
+    return workloads.serviceDays(this.db);
+  }
+
+  serviceSkuFits() {
+    return workloads.serviceSkuFits(this.db);
+  }
+
+  imagesInUse() {
+    return workloads.imagesInUse(this.db);
+  }
+
+  resultsVersion() {
+    return workloads.resultsVersion(this.db);
   }
 
   getServiceResult(id: string): Promise<StoredServiceResult | undefined> {
@@ -140,5 +176,13 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
 
   setMeta(key: string, value: JsonValue, at: Date = this.now()): Promise<void> {
     return meta.setMeta(this.db, key, value, at);
+  }
+
+  listMeta(prefix: string) {
+    return meta.listMeta(this.db, prefix);
+  }
+
+  deleteMeta(key: string) {
+    return meta.deleteMeta(this.db, key);
   }
 }

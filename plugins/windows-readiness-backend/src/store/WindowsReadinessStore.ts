@@ -3,8 +3,9 @@ import type {
   Cluster,
   ClusterState,
   ClusterResult,
-  EvaluationResult,
-  Fleet,
+  Fit,
+  Workload,
+  WorkloadResult,
   ImageRecord,
   ServiceResult,
   ServiceStatus,
@@ -23,10 +24,47 @@ export interface StoredCluster extends Cluster {
   attemptedAt?: string;
 }
 
-/** What the evaluator and what-if run on: every cluster's latest snapshot and every image record. */
-export interface StoredFleet extends Fleet {
-  clusters: StoredCluster[];
-  images: Record<string, ImageRecord>;
+/** One workload of a cluster as evaluated, ready to be stored. */
+export interface WorkloadInput {
+  /** `Kind/namespace/name` of its root controller or bare pod. */
+  key: string;
+  /** Services (entity refs) it belongs to; none for a workload no entity maps to. */
+  serviceIds: string[];
+  result: Omit<WorkloadResult, 'serviceId'>;
+  skuFit?: Record<string, Fit>;
+  workload: Workload;
+}
+
+/** One cluster's evaluation, and its collection when there is a new one. */
+export interface ClusterEvaluationInput {
+  cluster: ClusterResult;
+  /** The cluster's pools, Nodes and RuntimeClasses (no workload objects): a what-if's starting point. */
+  facts: Cluster;
+  workloads: WorkloadInput[];
+  /** The "as of" instant of the evaluation (ISO). */
+  asOf: string;
+  /** Absent when the stored snapshot was evaluated again (nothing new collected). */
+  collection?: {
+    cluster: Cluster;
+    outcome: ClusterCollectionOutcome;
+    /** The backend instance that collected it. */
+    collectedBy?: string;
+  };
+}
+
+/** How a service's status changed with a commit: no `after` when it is gone, no `before` when it is new. */
+export interface ServiceChange {
+  id: string;
+  before?: ServiceStatus;
+  after?: ServiceStatus;
+}
+
+/** A stored workload, as a what-if judges it again. */
+export interface StoredWorkload {
+  key: string;
+  serviceIds: string[];
+  result: Omit<WorkloadResult, 'serviceId'>;
+  workload: Workload;
 }
 
 export interface ClusterCollectionOutcome {
@@ -34,15 +72,6 @@ export interface ClusterCollectionOutcome {
   ok: boolean;
   attemptedAt: Date;
 }
-
-/**
- * Which id(s) each evaluated service is stored under (entity refs, usually).
- * A record maps the evaluation's service id; a function sees the whole result.
- * `undefined` keeps the service's own id; an empty array stores nothing.
- */
-export type ServiceIdMapping =
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | ((service: ServiceResult) => string | readonly string[] | undefined);
 
 export interface StoredServiceResult {
   /** The id the row is stored under (see ServiceIdMapping); `result.id` is the evaluator's id. */
@@ -129,16 +158,11 @@ export interface WindowsReadinessStore {
     outcome: ClusterCollectionOutcome,
   ): Promise<void>;
 
-  /** Deletes the clusters not named (vanished from every source); returns the names removed. */
-  removeClustersNotIn(names: readonly string[]): Promise<string[]>;
-
   /** Upserts image records; a record with `error` never replaces a good one. */
   saveImages(records: Record<string, ImageRecord>, at: Date): Promise<void>;
 
   /** Deletes the image records of every reference not named (no stored workload uses it); returns how many. */
   removeImagesNotIn(references: readonly string[]): Promise<number>;
-
-  loadFleet(): Promise<StoredFleet>;
 
   /**
    * One cluster's latest snapshot (undefined when there is none) and the
@@ -156,12 +180,52 @@ export interface WindowsReadinessStore {
   /** The collection state of the named clusters (all when absent); cheap: no snapshot is read. */
   listClusterStates(names?: readonly string[]): Promise<ClusterState[]>;
 
-  /** Replaces all service and cluster results at once (one transaction). */
-  replaceResults(
-    evaluation: EvaluationResult,
-    serviceIds?: ServiceIdMapping,
+  /**
+   * One cluster's collection and evaluation, all or nothing (docs: README,
+   * "Scaling out"): its snapshot, its workloads' verdicts, its cluster result
+   * and the merged rows of its services. Returns how those services changed.
+   */
+  saveClusterEvaluation(
+    input: ClusterEvaluationInput,
     evaluatedAt?: Date,
+  ): Promise<ServiceChange[]>;
+
+  /** Forgets vanished clusters and everything of theirs; re-merges their services. */
+  removeClusters(names: readonly string[]): Promise<ServiceChange[]>;
+
+  /** The pools, Nodes and RuntimeClasses of a cluster as last evaluated. */
+  clusterFacts(name: string): Promise<Cluster | undefined>;
+
+  /** One stored cluster with its snapshot. */
+  loadCluster(name: string): Promise<StoredCluster | undefined>;
+
+  /** The stored records of these images (exactly or by canonical reference). */
+  imageRecords(
+    references: readonly string[],
+  ): Promise<Record<string, ImageRecord>>;
+
+  /** One cluster's stored workloads, row by row (`onRow` may wait). */
+  forEachClusterWorkload(
+    cluster: string,
+    onRow: (workload: StoredWorkload) => void | Promise<void>,
   ): Promise<void>;
+
+  /** Verdicts of the named services' workloads in every cluster. */
+  workloadResultsOfServices(
+    ids: readonly string[],
+  ): Promise<Map<string, WorkloadResult[]>>;
+
+  /** Each service's status now, overall and per cluster (for the day's history). */
+  serviceDays(): Promise<ServiceDay[]>;
+
+  /** Per service with a Windows workload: its worst fit per Windows OS SKU. */
+  serviceSkuFits(): Promise<Map<string, Record<string, Fit>>>;
+
+  /** Every image reference a stored workload names. */
+  imagesInUse(): Promise<string[]>;
+
+  /** Changes whenever stored results change (the report's ETag). */
+  resultsVersion(): Promise<number>;
 
   getServiceResult(id: string): Promise<StoredServiceResult | undefined>;
 
@@ -206,4 +270,9 @@ export interface WindowsReadinessStore {
   getMeta(key: string): Promise<MetaEntry | undefined>;
 
   setMeta(key: string, value: JsonValue, at?: Date): Promise<void>;
+
+  /** Every meta entry whose key starts with `prefix`. */
+  listMeta(prefix: string): Promise<Array<MetaEntry & { key: string }>>;
+
+  deleteMeta(key: string): Promise<void>;
 }

@@ -5,6 +5,8 @@ export const TABLES = {
   images: 'winready_images',
   serviceResults: 'winready_service_results',
   clusterResults: 'winready_cluster_results',
+  workloadResults: 'winready_workload_results',
+  workloadServices: 'winready_workload_services',
   history: 'winready_history',
   serviceHistory: 'winready_service_history',
   serviceClusterHistory: 'winready_service_cluster_history',

@@ -1,18 +1,20 @@
 export { DatabaseWindowsReadinessStore } from './DatabaseWindowsReadinessStore';
 export type {
   ClusterCollectionOutcome,
+  ClusterEvaluationInput,
+  ServiceChange,
+  StoredWorkload,
+  WorkloadInput,
   HistoryDimension,
   HistoryEntry,
   HistoryQuery,
   HistoryRow,
   MetaEntry,
   ServiceDay,
-  ServiceIdMapping,
   ServiceResultPage,
   ServiceResultQuery,
   StoredCluster,
   StoredClusterResult,
-  StoredFleet,
   StoredServiceResult,
   WindowsReadinessStore,
 } from './WindowsReadinessStore';

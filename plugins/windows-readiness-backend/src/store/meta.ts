@@ -45,3 +45,25 @@ export async function getMeta(
     updatedAt: requiredIsoTimestamp(row.updated_at),
   };
 }
+
+/** Every entry whose key starts with `prefix`, by key. */
+export async function listMeta(
+  knex: Knex,
+  prefix: string,
+): Promise<Array<MetaEntry & { key: string }>> {
+  requireName(prefix, 'meta key prefix');
+  // Exact prefix: LIKE would read `_` and `%` in it as wildcards.
+  const rows = await knex(TABLES.meta)
+    .whereRaw('substr(??, 1, ?) = ?', ['key', prefix.length, prefix])
+    .orderBy('key');
+  return rows.map(row => ({
+    key: row.key,
+    value: parseJson<JsonValue>(row.value, null),
+    updatedAt: requiredIsoTimestamp(row.updated_at),
+  }));
+}
+
+export async function deleteMeta(knex: Knex, key: string): Promise<void> {
+  requireName(key, 'meta key');
+  await knex(TABLES.meta).where('key', key).delete();
+}

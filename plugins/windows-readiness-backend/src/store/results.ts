@@ -1,33 +1,25 @@
-import { InputError } from '@backstage/errors';
 import type { Knex } from 'knex';
 import type {
   ClusterResult,
-  EvaluationResult,
   ServiceResult,
   ServiceStatus,
 } from '@winready/plugin-windows-readiness-common';
 import {
-  INSERT_BATCH,
   TABLES,
-  chunk,
   parseJson,
   requiredIsoTimestamp,
   whereListContains,
   whereValueIn,
 } from './db';
-import { setMetaIn } from './meta';
 import {
-  firstDuplicate,
   optionalPaging,
   requireArray,
   requireClusterName,
-  requireDate,
   requireName,
   requireObject,
   requireStatus,
 } from './validation';
 import type {
-  ServiceIdMapping,
   ServiceResultPage,
   ServiceResultQuery,
   StoredClusterResult,
@@ -36,123 +28,6 @@ import type {
 
 export const META_EVALUATED_AT = 'results.evaluatedAt';
 export const META_AS_OF = 'results.asOf';
-
-function storedIds(
-  service: ServiceResult,
-  mapping: ServiceIdMapping | undefined,
-): readonly string[] {
-  let mapped: string | readonly string[] | undefined;
-  if (typeof mapping === 'function') {
-    mapped = mapping(service);
-  } else if (mapping) {
-    mapped = Object.prototype.hasOwnProperty.call(mapping, service.id)
-      ? mapping[service.id]
-      : undefined;
-  }
-  if (mapped === undefined) {
-    return [service.id];
-  }
-  return typeof mapped === 'string' ? [mapped] : mapped;
-}
-
-function serviceRows(
-  evaluation: EvaluationResult,
-  mapping: ServiceIdMapping | undefined,
-  evaluatedAt: Date,
-) {
-  const services = requireArray(
-    evaluation.services,
-    'evaluation.services',
-  ) as ServiceResult[];
-  const rows = services.flatMap((service, index) => {
-    requireObject(service, `evaluation.services[${index}]`);
-    requireName(service.id, `evaluation.services[${index}].id`);
-    const status = requireStatus(
-      service.status,
-      `evaluation.services[${index}].status`,
-    );
-    const clusters = (
-      requireArray(
-        service.clusters,
-        `evaluation.services[${index}].clusters`,
-      ) as string[]
-    ).map(name =>
-      requireClusterName(name, `evaluation.services[${index}].clusters[]`),
-    );
-    const result = JSON.stringify(service);
-    return requireArray(
-      storedIds(service, mapping),
-      `stored ids of service ${service.id}`,
-    ).map(id => ({
-      id: requireName(id, `stored id of service ${service.id}`),
-      status,
-      result,
-      clusters: clusters.join(','),
-      evaluated_at: evaluatedAt,
-    }));
-  });
-  const duplicate = firstDuplicate(rows.map(row => row.id));
-  if (duplicate !== undefined) {
-    throw new InputError(`Two services would be stored as ${duplicate}`);
-  }
-  return rows;
-}
-
-function clusterRows(evaluation: EvaluationResult, evaluatedAt: Date) {
-  const clusters = requireArray(
-    evaluation.clusters,
-    'evaluation.clusters',
-  ) as ClusterResult[];
-  const rows = clusters.map((cluster, index) => {
-    requireObject(cluster, `evaluation.clusters[${index}]`);
-    return {
-      name: requireClusterName(
-        cluster.name,
-        `evaluation.clusters[${index}].name`,
-      ),
-      result: JSON.stringify(cluster),
-      evaluated_at: evaluatedAt,
-    };
-  });
-  const duplicate = firstDuplicate(rows.map(row => row.name));
-  if (duplicate !== undefined) {
-    throw new InputError(
-      `Cluster ${duplicate} appears twice in the evaluation`,
-    );
-  }
-  return rows;
-}
-
-export async function replaceResults(
-  knex: Knex,
-  evaluation: EvaluationResult,
-  serviceIds: ServiceIdMapping | undefined,
-  evaluatedAt: Date,
-): Promise<void> {
-  requireObject(evaluation, 'evaluation');
-  requireDate(evaluatedAt, 'evaluatedAt');
-  const services = serviceRows(evaluation, serviceIds, evaluatedAt);
-  const clusters = clusterRows(evaluation, evaluatedAt);
-
-  // Readers see the previous evaluation until the commit, then all of the new one.
-  await knex.transaction(async trx => {
-    await trx(TABLES.serviceResults).delete();
-    for (const batch of chunk(services, INSERT_BATCH)) {
-      await trx(TABLES.serviceResults).insert(batch);
-    }
-    await trx(TABLES.clusterResults).delete();
-    for (const batch of chunk(clusters, INSERT_BATCH)) {
-      await trx(TABLES.clusterResults).insert(batch);
-    }
-    await setMetaIn(
-      trx,
-      META_EVALUATED_AT,
-      evaluatedAt.toISOString(),
-      evaluatedAt,
-    );
-    await setMetaIn(trx, META_AS_OF, evaluation.asOf ?? null, evaluatedAt);
-  });
-}
 
 function toStoredService(row: any): StoredServiceResult {
   return {

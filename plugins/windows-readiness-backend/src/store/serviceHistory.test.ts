@@ -14,6 +14,8 @@ import {
   emptyStatusCounts,
   evaluateFleet,
   parseFleet,
+  statusInCluster,
+  type ServiceResult,
   type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
 import { historyOfDay } from '../service/historyOfDay';
@@ -35,6 +37,17 @@ const demo = evaluateFleet(
   ),
   { asOf: new Date('2026-11-27T00:00:00Z') },
 );
+/** The services' days as the store would give them (status overall and per cluster). */
+const daysOf = (services: readonly ServiceResult[]) =>
+  services.map(service => ({
+    service: service.id,
+    status: service.status,
+    clusters: service.clusters.map(name => ({
+      name,
+      status: statusInCluster(service, name),
+    })),
+  }));
+
 // Owners by the services' kubernetes ids, two teams and one without owner.
 const owners: Record<string, string | undefined> = Object.fromEntries(
   demo.services.map((s, i) => [
@@ -63,7 +76,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     async function recordDemo(day: string, services = demo.services) {
-      const day_ = historyOfDay(services, owners);
+      const day_ = historyOfDay(daysOf(services), owners);
       await store.recordHistory(day, day_.rows, day_.services);
     }
 
@@ -132,7 +145,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('serves a restricted caller no day recorded without each service', async () => {
-      const day_ = historyOfDay(demo.services, owners);
+      const day_ = historyOfDay(daysOf(demo.services), owners);
       await store.recordHistory('2026-11-25', day_.rows);
       await recordDemo('2026-11-27');
       for (const dimension of ['all', 'owner', 'cluster'] as const) {
@@ -285,8 +298,15 @@ describe.each(databases.eachSupportedId())(
         [],
       );
 
-      // And back: the per-service rows return to the old table.
-      await fresh.migrate.down({ directory: migrations });
+      // And back: the per-service rows return to the old table (the later
+      // migrations are undone first).
+      const done = async () =>
+        ((await fresh.migrate.list({ directory: migrations }))[0] as any[]).map(
+          m => m.name ?? m.file,
+        );
+      while ((await done()).includes('20261201000000_service_history.js')) {
+        await fresh.migrate.down({ directory: migrations });
+      }
       expect(
         (await fresh(TABLES.history).where('dimension', 'service')).map(r => [
           r.key,

@@ -27,7 +27,6 @@ import {
 import type {
   ClusterCollectionOutcome,
   StoredCluster,
-  StoredFleet,
 } from './WindowsReadinessStore';
 
 const IMAGE_REFERENCE_MAX = 512;
@@ -61,10 +60,20 @@ function snapshotJson(cluster: Cluster): string {
   return JSON.stringify({ ...rest, nodePools: rest.nodePools ?? [] });
 }
 
-export async function saveClusterCollection(
+export function saveClusterCollection(
   knex: Knex,
   cluster: Cluster,
   outcome: ClusterCollectionOutcome,
+): Promise<void> {
+  return saveClusterCollectionIn(knex, cluster, outcome);
+}
+
+/** Also inside a caller's transaction; `collectedBy` names the backend instance that read it. */
+export async function saveClusterCollectionIn(
+  knex: Knex,
+  cluster: Cluster,
+  outcome: ClusterCollectionOutcome,
+  collectedBy?: string,
 ): Promise<void> {
   const { name, errors } = checkCluster(cluster);
   requireObject(outcome, 'outcome');
@@ -74,6 +83,7 @@ export async function saveClusterCollection(
     snapshot: snapshotJson(cluster),
     attempted_at: attemptedAt,
     errors: JSON.stringify(errors),
+    ...(collectedBy ? { collected_by: collectedBy.slice(0, 255) } : {}),
   };
   if (outcome.ok) {
     await knex(TABLES.clusterSnapshots)
@@ -87,36 +97,12 @@ export async function saveClusterCollection(
   await knex(TABLES.clusterSnapshots)
     .insert({ ...row, collected_at: null, stale: true })
     .onConflict('name')
-    .merge(['attempted_at', 'stale', 'errors']);
-}
-
-export async function removeClustersNotIn(
-  knex: Knex,
-  names: readonly string[],
-): Promise<string[]> {
-  requireArray(names, 'names').forEach((name, index) =>
-    requireName(name, `names[${index}]`),
-  );
-  return knex.transaction(async trx => {
-    const doomed: string[] = await whereValueIn(
-      trx,
-      trx(TABLES.clusterSnapshots),
-      'name',
-      names,
-      true,
-    )
-      .orderBy('name')
-      .pluck('name');
-    if (doomed.length > 0) {
-      await whereValueIn(
-        trx,
-        trx(TABLES.clusterSnapshots),
-        'name',
-        doomed,
-      ).delete();
-    }
-    return doomed;
-  });
+    .merge([
+      'attempted_at',
+      'stale',
+      'errors',
+      ...(collectedBy ? ['collected_by'] : []),
+    ]);
 }
 
 function checkImages(
@@ -240,7 +226,14 @@ export async function listClusterStates(
   names?: readonly string[],
 ): Promise<ClusterState[]> {
   let query = knex(TABLES.clusterSnapshots)
-    .select('name', 'collected_at', 'attempted_at', 'stale', 'errors')
+    .select(
+      'name',
+      'collected_at',
+      'attempted_at',
+      'stale',
+      'errors',
+      'collected_by',
+    )
     .orderBy('name');
   if (names) query = query.whereIn('name', [...names]);
   const rows = await query;
@@ -250,27 +243,8 @@ export async function listClusterStates(
     attemptedAt: requiredIsoTimestamp(row.attempted_at),
     stale: toBoolean(row.stale),
     errors: parseJson<SourceError[]>(row.errors, []),
+    ...(row.collected_by ? { collectedBy: row.collected_by } : {}),
   }));
-}
-
-export async function loadFleet(knex: Knex): Promise<StoredFleet> {
-  const [clusterRows, imageRows] = await Promise.all([
-    knex(TABLES.clusterSnapshots).select().orderBy('name'),
-    knex(TABLES.images).select('reference', 'record').orderBy('reference'),
-  ]);
-  const images: Record<string, ImageRecord> = {};
-  for (const row of imageRows) {
-    images[row.reference] = parseJson<ImageRecord>(row.record, {
-      platforms: [],
-    });
-  }
-  return {
-    apiVersion: 'winready/v1',
-    kind: 'Fleet',
-    metadata: { name: 'stored' },
-    clusters: clusterRows.map(toStoredCluster),
-    images,
-  };
 }
 
 /**
@@ -290,24 +264,59 @@ export async function loadClusterForCheck(
   );
   const row = await knex(TABLES.clusterSnapshots).where({ name }).first();
   if (!row) return { images: {} };
-  const wanted = new Set(references.map(normalizeImageReference));
-  const stored: string[] = await knex(TABLES.images).pluck('reference');
-  const matching = stored.filter(reference =>
-    wanted.has(normalizeImageReference(reference)),
-  );
+  return {
+    cluster: toStoredCluster(row),
+    images: await imageRecordsFor(knex, references),
+  };
+}
+
+/** One stored cluster with its snapshot, or undefined. */
+export async function loadCluster(
+  knex: Knex,
+  name: string,
+): Promise<StoredCluster | undefined> {
+  requireClusterName(name, 'cluster name');
+  const row = await knex(TABLES.clusterSnapshots).where({ name }).first();
+  return row ? toStoredCluster(row) : undefined;
+}
+
+/**
+ * The records of the given images, matched as the evaluator matches them
+ * (exactly or by canonical reference). Only the reference column of the
+ * other images is read.
+ */
+export async function imageRecordsFor(
+  knex: Knex,
+  references: readonly string[],
+): Promise<Record<string, ImageRecord>> {
   const images: Record<string, ImageRecord> = {};
-  if (matching.length > 0) {
+  const read = async (exact: readonly string[]) => {
+    if (exact.length === 0) return;
     const rows = await whereValueIn(
       knex,
       knex(TABLES.images).select('reference', 'record'),
       'reference',
-      matching,
+      exact,
     );
     for (const image of rows) {
       images[image.reference] = parseJson<ImageRecord>(image.record, {
         platforms: [],
       });
     }
+  };
+  // Mostly the references are stored as written; the rest by canonical form.
+  await read([...new Set(references)]);
+  const missing = references.filter(reference => !(reference in images));
+  if (missing.length > 0) {
+    const wanted = new Set(missing.map(normalizeImageReference));
+    const stored: string[] = await knex(TABLES.images).pluck('reference');
+    await read(
+      stored.filter(
+        reference =>
+          !(reference in images) &&
+          wanted.has(normalizeImageReference(reference)),
+      ),
+    );
   }
-  return { cluster: toStoredCluster(row), images };
+  return images;
 }

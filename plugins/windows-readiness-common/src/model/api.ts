@@ -19,6 +19,8 @@ export interface ClusterState {
   /** The latest attempt failed: the data shown is from `collectedAt`. */
   stale: boolean;
   errors: SourceError[];
+  /** The backend instance that read it last (replicas share the collection). */
+  collectedBy?: string;
 }
 
 /** `GET /v1/entities/:namespace/:kind/:name` */

@@ -1,8 +1,8 @@
 import { buildOsSkuTable, findOsSku } from '../catalog/osSkus';
 import { evaluateFleet, type EvaluateOptions } from '../evaluate/evaluateFleet';
 import { compareStatus, worseResult } from '../evaluate/status';
-import type { OsSkuInfo } from '../catalog/osSkus';
-import type { Fleet, ServiceStatus } from '../model';
+import type { OsSkuInfo, OsSkuTable } from '../catalog/osSkus';
+import type { Fleet, ServiceResult, ServiceStatus } from '../model';
 import { nodesOfPool } from '../scheduling/poolNodes';
 
 export interface WhatIfRequest {
@@ -87,6 +87,48 @@ export function fleetWithPoolOsSku(
   };
 }
 
+/**
+ * How a service gets worse from `before` to `after`: both statuses, and
+ * `check-id: message` for every check whose result got worse; undefined when
+ * its status does not get worse.
+ */
+export function serviceImpact(
+  before: ServiceResult,
+  after: ServiceResult,
+): WhatIfImpact | undefined {
+  if (compareStatus(after.status, before.status) <= 0) return undefined;
+  const previousChecks = new Map(before.checks.map(c => [c.id, c]));
+  const reasons = after.checks
+    .filter(check => {
+      const old = previousChecks.get(check.id)?.result ?? 'skip';
+      return (
+        old !== check.result && worseResult(old, check.result) === check.result
+      );
+    })
+    .map(check => `${check.id}: ${check.message}`);
+  return { id: after.id, before: before.status, after: after.status, reasons };
+}
+
+/** The worst outcome first, then by id. */
+export function sortImpacts(impacts: WhatIfImpact[]): WhatIfImpact[] {
+  return impacts.sort(
+    (a, b) => compareStatus(b.after, a.after) || a.id.localeCompare(b.id),
+  );
+}
+
+/** The OS SKU of the table a what-if moves a pool to; a WhatIfError naming the known ones otherwise. */
+export function whatIfTarget(osSkus: OsSkuTable, osSku: string): OsSkuInfo {
+  const target = findOsSku(osSkus, osSku);
+  if (!target) {
+    throw new WhatIfError(
+      `OS SKU "${osSku}" is not in the OS SKU table (known: ${[
+        ...osSkus.keys(),
+      ].join(', ')}); add it as an override to simulate it.`,
+    );
+  }
+  return target;
+}
+
 /** Which services get worse when one pool moves to another OS SKU. */
 export function whatIf(
   fleet: Fleet,
@@ -94,42 +136,17 @@ export function whatIf(
   options: EvaluateOptions = {},
 ): WhatIfResult {
   const osSkus = options.osSkus ?? buildOsSkuTable();
-  const target = findOsSku(osSkus, request.osSku);
-  if (!target) {
-    throw new WhatIfError(
-      `OS SKU "${request.osSku}" is not in the OS SKU table (known: ${[
-        ...osSkus.keys(),
-      ].join(', ')}); add it as an override to simulate it.`,
-    );
-  }
+  const target = whatIfTarget(osSkus, request.osSku);
   const asOf = options.asOf ?? new Date();
   const moved = fleetWithPoolOsSku(fleet, request, target);
   const before = evaluateFleet(fleet, { ...options, osSkus, asOf });
   const after = evaluateFleet(moved, { ...options, osSkus, asOf });
   const beforeById = new Map(before.services.map(s => [s.id, s]));
-  const impacted: WhatIfImpact[] = [];
-  for (const service of after.services) {
+  const impacted = after.services.flatMap(service => {
     const previous = beforeById.get(service.id);
-    if (!previous || compareStatus(service.status, previous.status) <= 0) {
-      continue;
-    }
-    const previousChecks = new Map(previous.checks.map(c => [c.id, c]));
-    const reasons = service.checks
-      .filter(check => {
-        const old = previousChecks.get(check.id)?.result ?? 'skip';
-        return (
-          old !== check.result &&
-          worseResult(old, check.result) === check.result
-        );
-      })
-      .map(check => `${check.id}: ${check.message}`);
-    impacted.push({
-      id: service.id,
-      before: previous.status,
-      after: service.status,
-      reasons,
-    });
-  }
+    const impact = previous && serviceImpact(previous, service);
+    return impact ? [impact] : [];
+  });
   return {
     cluster: request.cluster,
     pool: request.pool,
@@ -139,8 +156,6 @@ export function whatIf(
         ?.pools.find(p => p.name === request.pool)?.osSku ?? null,
     toOsSku: target.osSku,
     asOf: asOf.toISOString(),
-    impacted: impacted.sort(
-      (a, b) => compareStatus(b.after, a.after) || a.id.localeCompare(b.id),
-    ),
+    impacted: sortImpacts(impacted),
   };
 }

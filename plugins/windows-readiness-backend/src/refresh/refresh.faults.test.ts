@@ -89,10 +89,12 @@ describe('after a good refresh', () => {
     expect(status.staleClusters).toEqual([MODERN]);
 
     const byName = await clusters();
+    // Each cluster is read and stored on its own, at its own time.
+    expect(byName[MODERN].attemptedAt >= started).toBe(true);
+    expect(byName[MODERN].collectedAt < started).toBe(true);
+    expect(byName[MODERN].collectedAt >= good.lastRefresh.startedAt).toBe(true);
     expect(byName[MODERN]).toMatchObject({
       stale: true,
-      collectedAt: good.lastRefresh.startedAt,
-      attemptedAt: started,
       errors: [
         { source: 'kubernetes', errorType: 'SYSTEM_ERROR', statusCode: 500 },
       ],
@@ -100,11 +102,8 @@ describe('after a good refresh', () => {
     expect(byName[MODERN].errors[0].message).toContain('injected fault: 500');
     expect(byName[MODERN].pools.map((p: any) => p.name)).toContain('npw22');
     for (const name of ['aks-weu-legacy', 'aks-eus-linux']) {
-      expect(byName[name]).toMatchObject({
-        stale: false,
-        collectedAt: started,
-        errors: [],
-      });
+      expect(byName[name]).toMatchObject({ stale: false, errors: [] });
+      expect(byName[name].collectedAt >= started).toBe(true);
     }
     expect(await results()).toEqual(before);
     const payments = await get(

@@ -1,0 +1,156 @@
+import {
+  ImageCatalog,
+  createCheckContext,
+  evaluateWorkload,
+  fleetWithPoolOsSku,
+  mergeServiceResult,
+  profilePool,
+  serviceImpact,
+  sortImpacts,
+  whatIfTarget,
+  WhatIfError,
+  type OsSkuTable,
+  type WhatIfImpact,
+  type WhatIfRequest,
+  type WhatIfResult,
+  type WorkloadResult,
+} from '@winready/plugin-windows-readiness-common';
+import { Semaphore } from '../refresh/Semaphore';
+import type { StoredWorkload, WindowsReadinessStore } from '../store';
+
+/** Lets the event loop serve other requests between pieces of a long judgement. */
+const yieldToLoop = () => new Promise(resolve => setImmediate(resolve));
+// Workloads judged between two yields: a few milliseconds of work.
+const SLICE = 25;
+
+/**
+ * What-if from the stored per-cluster facts: the moved pool's cluster is
+ * judged again from its stored pools and workloads (never the snapshot, never
+ * another cluster's objects), and each service it touches is merged with its
+ * stored results elsewhere. Bounded in concurrency, cached per results
+ * version, and yielding to the event loop between slices of workloads.
+ */
+export class StoredWhatIf {
+  private readonly slots: Semaphore;
+  private readonly cache = new Map<string, Promise<WhatIfResult>>();
+
+  constructor(
+    private readonly deps: {
+      store: WindowsReadinessStore;
+      osSkus: OsSkuTable;
+      retirementWarningDays: number;
+      now: () => Date;
+      /** What-ifs judged at once; the others wait. Default 2. */
+      concurrency?: number;
+      /** Answers kept (the results version is part of the key). Default 64. */
+      cacheSize?: number;
+    },
+  ) {
+    this.slots = new Semaphore(deps.concurrency ?? 2);
+  }
+
+  async run(request: WhatIfRequest): Promise<WhatIfResult> {
+    const version = await this.deps.store.resultsVersion();
+    const key = JSON.stringify([
+      version,
+      request.cluster,
+      request.pool,
+      request.osSku,
+    ]);
+    let answer = this.cache.get(key);
+    if (!answer) {
+      answer = this.slots.use(() => this.judge(request));
+      this.cache.set(key, answer);
+      answer.catch(() => this.cache.delete(key));
+      while (this.cache.size > (this.deps.cacheSize ?? 64)) {
+        this.cache.delete(this.cache.keys().next().value!);
+      }
+    }
+    return answer;
+  }
+
+  private async judge(request: WhatIfRequest): Promise<WhatIfResult> {
+    const { store, osSkus } = this.deps;
+    const target = whatIfTarget(osSkus, request.osSku);
+    const facts = await store.clusterFacts(request.cluster);
+    if (!facts) {
+      const known = (await store.listClusterStates()).map(c => c.name);
+      throw new WhatIfError(
+        `No cluster named "${request.cluster}" has been collected (clusters: ${
+          known.join(', ') || 'none'
+        }).`,
+      );
+    }
+    const moved = fleetWithPoolOsSku(
+      {
+        apiVersion: 'winready/v1',
+        kind: 'Fleet',
+        metadata: { name: 'what-if' },
+        clusters: [facts],
+      },
+      request,
+      target,
+    ).clusters[0];
+    const asOfText = await store.getLastAsOf();
+    const asOf = asOfText ? new Date(asOfText) : this.deps.now();
+    const context = createCheckContext({
+      asOf,
+      osSkus,
+      retirementWarningDays: this.deps.retirementWarningDays,
+    });
+    const pools = moved.nodePools.map(pool => profilePool(moved, pool, osSkus));
+    const fromOsSku =
+      facts.nodePools
+        .filter(pool => pool.name === request.pool)
+        .map(pool => profilePool(facts, pool, osSkus).osSku)[0] ?? null;
+
+    const workloads: StoredWorkload[] = [];
+    await store.forEachClusterWorkload(request.cluster, async row => {
+      if (row.serviceIds.length === 0) return;
+      workloads.push(row);
+      if (workloads.length % SLICE === 0) await yieldToLoop();
+    });
+    const catalog = new ImageCatalog(
+      await store.imageRecords([
+        ...new Set(workloads.flatMap(row => row.result.images)),
+      ]),
+    );
+    const after = new Map<string, WorkloadResult[]>();
+    for (const [index, row] of workloads.entries()) {
+      if (index > 0 && index % SLICE === 0) await yieldToLoop();
+      const { result } = evaluateWorkload(
+        row.workload,
+        pools,
+        moved.objects ?? [],
+        catalog,
+        context,
+      );
+      for (const serviceId of row.serviceIds) {
+        after.set(serviceId, [
+          ...(after.get(serviceId) ?? []),
+          { ...result, serviceId },
+        ]);
+      }
+    }
+
+    const stored = await store.workloadResultsOfServices([...after.keys()]);
+    const impacted: WhatIfImpact[] = [];
+    for (const [id, moves] of after) {
+      const everywhere = stored.get(id) ?? [];
+      const elsewhere = everywhere.filter(w => w.cluster !== request.cluster);
+      const impact = serviceImpact(
+        mergeServiceResult(id, everywhere),
+        mergeServiceResult(id, [...elsewhere, ...moves]),
+      );
+      if (impact) impacted.push(impact);
+    }
+    return {
+      cluster: request.cluster,
+      pool: request.pool,
+      fromOsSku,
+      toOsSku: target.osSku,
+      asOf: asOf.toISOString(),
+      impacted: sortImpacts(impacted),
+    };
+  }
+}

@@ -182,11 +182,19 @@ describeWithPostgres('three replicas on one PostgreSQL', () => {
 
   it('collects every cluster exactly once a cycle, the replicas sharing the shards', async () => {
     await quiet();
+    // Shards that take a while, as real clusters do: a replica that polls
+    // first is still busy when its next shard comes, and hands it back.
+    for (const name of clusterNames) {
+      fx.sim.setFault(`kubernetes:${name}`, { latencyMs: 400 });
+    }
     const since = await startCycle();
     await until(
       'the cycle',
       () => collectedSince(since).size === clusterNames.length,
     );
+    for (const name of clusterNames) {
+      fx.sim.setFault(`kubernetes:${name}`, undefined);
+    }
     // A moment more: a second collection of a cluster would show now.
     await new Promise(resolve => setTimeout(resolve, 3000));
     const byCluster = collectedSince(since);

@@ -40,6 +40,32 @@ after(async () => {
   await portal?.stop();
 });
 
+test('the scorecard on orders-legacy shows its failing Windows check', async () => {
+  // Tech Insights runs the Windows readiness retriever 30 s after start-up,
+  // then every 5 minutes (techInsights.factRetrievers in app-config.yaml):
+  // until then the card has no results; reload until it has. First, so that
+  // the entity page's screenshot shows the scorecard too.
+  const failing = page.getByText('Windows containers start: failed');
+  for (let attempt = 0; ; attempt++) {
+    await open('/catalog/default/component/orders-legacy');
+    await page.getByText('Scorecard').first().waitFor({ timeout: 60_000 });
+    try {
+      await failing.first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 30) throw error;
+    }
+  }
+  assert.ok(
+    await page
+      .getByText('Survives the next Windows Server: failed')
+      .first()
+      .isVisible(),
+  );
+  const card = page.locator('.MuiCard-root', { hasText: 'Scorecard' }).first();
+  await card.screenshot({ path: join(SCREENSHOTS, 'scorecard.png') });
+});
+
 test('a blocked service shows its failing check and the fix', async () => {
   await open('/catalog/default/component/orders-legacy');
   const card = page
@@ -68,6 +94,31 @@ test('a blocked service shows its failing check and the fix', async () => {
     path: join(SCREENSHOTS, 'entity-tab.png'),
     fullPage: true,
   });
+});
+
+test('the notifications page shows the owner the blocked notice and a retirement notice', async () => {
+  // The demo's guest is a member of team-orders, which owns orders-legacy.
+  await open('/notifications');
+  const blocked = page.getByText(
+    'orders-legacy is blocked: its Windows containers cannot start',
+  );
+  await blocked.first().waitFor({ timeout: 60_000 });
+  await page
+    .getByText(
+      /^orders-legacy: Windows2019 node images are deleted in \d+ days/,
+    )
+    .first()
+    .waitFor({ timeout: 30_000 });
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'notifications.png'),
+    fullPage: true,
+  });
+  // Each leads to the entity's Windows readiness tab.
+  await blocked.first().click();
+  await page.waitForURL(
+    /\/catalog\/default\/component\/orders-legacy\/windows-readiness$/,
+    { timeout: 30_000 },
+  );
 });
 
 test('the sidebar leads from the catalog to the report', async () => {
@@ -114,8 +165,9 @@ test('the report filters by status and exports CSV', async () => {
   assert.ok(csv.slice(1).every(line => line.includes(',blocked,')));
 
   // The table's title counts what its own search box finds.
+  // fax-gateway, print-spooler and label-printer (aks-weu-batch).
   await page.getByPlaceholder('Filter').fill('team-office');
-  await page.getByText('Services (2 of 5)').waitFor({ timeout: 30_000 });
+  await page.getByText('Services (3 of 5)').waitFor({ timeout: 30_000 });
 });
 
 test('the node pools view warns about the untainted Windows pool', async () => {

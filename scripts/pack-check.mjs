@@ -81,9 +81,16 @@ const publintAccepted = [
   },
   {
     // With the bundler resolution Backstage apps compile with, TypeScript
-    // reads the .d.ts for the import condition; no .d.mts is needed.
+    // reads the .d.ts for the import condition; no .d.mts is needed. A
+    // backend package with subpath exports (the backend's ./testUtils) gets
+    // `require` before `types` from backstage-cli's prepack, the shape of
+    // Backstage's own (@backstage/plugin-catalog-node/testUtils): TypeScript
+    // falls back to `types`, and the public API check compiles through it.
     code: 'TYPES_NOT_EXPORTED',
-    when: (message, role) => role === 'frontend-plugin',
+    when: (message, role) =>
+      role === 'frontend-plugin' ||
+      ((role === 'backend-plugin' || role === 'backend-plugin-module') &&
+        message.path.at(-1) === 'require'),
   },
   {
     // Backstage backends load features with backend.add(import('pkg')) and
@@ -111,8 +118,9 @@ function attwArgs(role) {
     ];
   }
   if (role === 'backend-plugin' || role === 'backend-plugin-module') {
-    // CommonJS, loaded by backend.add(import('pkg')): see above.
-    return ['--ignore-rules', 'cjs-only-exports-default'];
+    // CommonJS, loaded by backend.add(import('pkg')): see above; with
+    // subpath exports, types resolve through the fallback described above.
+    return ['--ignore-rules', 'cjs-only-exports-default', 'fallback-condition'];
   }
   // Node and common libraries: every resolution mode, nothing ignored.
   return [];

@@ -27,5 +27,17 @@ export interface Config {
       /** Most YAML documents in one request; more is a 400. Default 1000. */
       maxDocuments?: number;
     };
+    /**
+     * Notifications to the owner of each service, through the notifications
+     * backend (`@backstage/plugin-notifications-backend`): when it becomes
+     * blocked, and at each lead time before a pool it runs on retires or has
+     * its node images deleted. One per event and entity.
+     */
+    notifications?: {
+      /** Default false: nothing is sent. */
+      enabled?: boolean;
+      /** Days before a pool's date to notify at. Default [180, 90, 30, 7]. */
+      leadTimesDays?: number[];
+    };
   };
 }

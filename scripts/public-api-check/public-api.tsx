@@ -7,12 +7,14 @@ import { createBackend } from '@backstage/backend-defaults';
 import { createApp } from '@backstage/frontend-defaults';
 import * as simulator from '@winready/aks-simulator';
 import * as scaffolderModule from '@winready/plugin-scaffolder-backend-module-aks';
+import * as techInsightsModule from '@winready/plugin-tech-insights-backend-module-windows-readiness';
 import * as windowsReadiness from '@winready/plugin-windows-readiness';
 import windowsReadinessPlugin, {
   windowsReadinessRouteRef,
   windowsReadinessScaffolderModule,
 } from '@winready/plugin-windows-readiness/alpha';
 import * as backendPlugin from '@winready/plugin-windows-readiness-backend';
+import { windowsReadinessTestFeatures } from '@winready/plugin-windows-readiness-backend/testUtils';
 import * as common from '@winready/plugin-windows-readiness-common';
 import * as sources from '@winready/plugin-windows-readiness-node';
 
@@ -20,7 +22,15 @@ import * as sources from '@winready/plugin-windows-readiness-node';
 export function addWinready(backend: ReturnType<typeof createBackend>) {
   backend.add(import('@winready/plugin-windows-readiness-backend'));
   backend.add(import('@winready/plugin-scaffolder-backend-module-aks'));
+  backend.add(
+    import('@winready/plugin-tech-insights-backend-module-windows-readiness'),
+  );
 }
+
+// --- Another plugin's test backend with the readiness plugin beside it.
+export const readinessForTests = windowsReadinessTestFeatures({
+  now: new Date('2026-11-27T12:00:00Z'),
+});
 
 // --- The new frontend system: the plugin and the scaffolder fields as features.
 export const app = createApp({
@@ -43,6 +53,7 @@ export const pageProps = propsOf(windowsReadiness.WindowsReadinessReportPage);
 export const entryPoints = {
   simulator,
   scaffolderModule,
+  techInsightsModule,
   windowsReadiness,
   backendPlugin,
   common,

@@ -5,11 +5,13 @@ import userSettingsPlugin from '@backstage/plugin-user-settings/alpha';
 import kubernetesPlugin from '@backstage/plugin-kubernetes/alpha';
 import orgPlugin from '@backstage/plugin-org/alpha';
 import signalsPlugin from '@backstage/plugin-signals/alpha';
+import notificationsPlugin from '@backstage/plugin-notifications/alpha';
 import windowsReadinessPlugin, {
   windowsReadinessScaffolderModule,
 } from '@winready/plugin-windows-readiness/alpha';
 import { homeModule } from './modules/home';
 import { navModule } from './modules/nav';
+import { techInsightsModule } from './modules/techInsights';
 
 /** Every plugin and module of the app (exported for tests). */
 export const appFeatures = [
@@ -19,8 +21,10 @@ export const appFeatures = [
   kubernetesPlugin,
   orgPlugin,
   signalsPlugin,
+  notificationsPlugin,
   windowsReadinessPlugin,
   windowsReadinessScaffolderModule,
+  techInsightsModule,
   navModule,
   homeModule,
 ];

@@ -25,6 +25,17 @@ backend.add(import('@winready/plugin-scaffolder-backend-module-aks'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// Notifications to the owners of services (windowsReadiness.notifications).
+backend.add(import('@backstage/plugin-notifications-backend'));
+// Scorecards: Tech Insights, its json-rules-engine checks and the Windows
+// readiness facts (techInsights in app-config.yaml).
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@winready/plugin-tech-insights-backend-module-windows-readiness'),
+);
 // Stores the user settings the app's settings page and sidebar read.
 backend.add(import('@backstage/plugin-user-settings-backend'));
 

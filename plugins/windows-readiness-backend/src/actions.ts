@@ -2,16 +2,34 @@ import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha
 import { parseUserEntityRef } from './service/entityRef';
 import type { ReadinessQueries } from './service/ReadinessQueries';
 import { windowsReadinessReportReadPermission } from '@winready/plugin-windows-readiness-common';
-import type { PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
+import { registerBreakingServicesAction } from './breakingServicesAction';
 
 /** Actions for MCP clients: the same answers as the API, the same permissions. */
 export function registerActions(
   actionsRegistry: ActionsRegistryService,
   queries: ReadinessQueries,
   permissions: PermissionsService,
+  userInfo: UserInfoService,
 ) {
+  const requireReportRead = async (credentials: BackstageCredentials) => {
+    const [decision] = await permissions.authorize(
+      [{ permission: windowsReadinessReportReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Missing permission ${windowsReadinessReportReadPermission.name}`,
+      );
+    }
+  };
+
   actionsRegistry.register({
     name: 'get-entity-windows-readiness',
     title: 'Windows readiness of a catalog entity',
@@ -96,15 +114,7 @@ export function registerActions(
         }),
     },
     action: async ({ input, credentials }) => {
-      const [decision] = await permissions.authorize(
-        [{ permission: windowsReadinessReportReadPermission }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Missing permission ${windowsReadinessReportReadPermission.name}`,
-        );
-      }
+      await requireReportRead(credentials);
       const answer = await queries.whatIf(input, credentials);
       return {
         output: {
@@ -114,5 +124,11 @@ export function registerActions(
         },
       };
     },
+  });
+
+  registerBreakingServicesAction(actionsRegistry, {
+    queries,
+    userInfo,
+    requireReportRead,
   });
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { windowsReadinessPermissions } from '@winready/plugin-windows-readiness-common';
 import {
   createSnapshotBuilder,
@@ -12,6 +13,9 @@ import {
   type SourcesConfig,
 } from '@winready/plugin-windows-readiness-node';
 import { registerActions } from './actions';
+import { ReadinessNotifier } from './notifications/ReadinessNotifier';
+import { SentNotices } from './notifications/SentNotices';
+import { notifyOwners } from './notifications/notifyOwners';
 import { DatabaseWindowsReadinessStore } from './store';
 import { readBackendConfig } from './service/backendConfig';
 import { clockServiceRef } from './service/clock';
@@ -55,7 +59,9 @@ export const windowsReadinessPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        userInfo: coreServices.userInfo,
         actionsRegistry: actionsRegistryServiceRef,
+        notifications: notificationService,
         clock: clockServiceRef,
       },
       async init(deps) {
@@ -74,6 +80,14 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
           });
         snapshotBuilder(); // a bad CA file or credential stops the start-up
+        const notifier = config.notifications.enabled
+          ? new ReadinessNotifier({
+              notifications: deps.notifications,
+              sent: new SentNotices(await deps.database.getClient()),
+              logger: deps.logger,
+              leadTimesDays: config.notifications.leadTimesDays,
+            })
+          : undefined;
         const now = () => deps.clock.now();
         const instance = instanceName();
         const presence = new InstancePresence({ store, instance, now });
@@ -106,6 +120,9 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
             now,
             instance,
+            onServicesChanged: notifier
+              ? changes => notifyOwners(store, notifier, changes, now())
+              : undefined,
           }),
         });
         const queries = new ReadinessQueries({
@@ -119,7 +136,12 @@ export const windowsReadinessPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(windowsReadinessPermissions);
-        registerActions(deps.actionsRegistry, queries, deps.permissions);
+        registerActions(
+          deps.actionsRegistry,
+          queries,
+          deps.permissions,
+          deps.userInfo,
+        );
 
         await presence.start();
         deps.lifecycle.addShutdownHook(() => presence.stop());

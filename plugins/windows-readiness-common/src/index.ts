@@ -33,6 +33,8 @@ export * from './report/aggregateReport';
 export * from './report/csv';
 export * from './report/reportRowFilter';
 export * from './report/reportRowChecks';
+export * from './report/serviceFacts';
+export * from './report/breaking';
 export * from './fleet/loadFleet';
 export * from './manifests/parseManifests';
 export * from './manifests/checkManifests';

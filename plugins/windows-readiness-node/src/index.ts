@@ -25,6 +25,7 @@ export {
   AKS_SERVER_SCOPE,
 } from './azure/createAzureCredential';
 export { SnapshotBuilder } from './snapshot/SnapshotBuilder';
+export { mapConcurrent } from './snapshot/mapConcurrent';
 export type {
   SnapshotBuilderOptions,
   SnapshotProgress,

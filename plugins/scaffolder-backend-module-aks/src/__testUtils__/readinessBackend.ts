@@ -6,11 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createBackendModule,
-  createServiceFactory,
-  type BackendFeature,
-} from '@backstage/backend-plugin-api';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
@@ -21,14 +17,9 @@ import {
 } from '@winready/aks-simulator';
 // A test of this module runs the real readiness backend beside the scaffolder.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import windowsReadinessPlugin, {
-  clockServiceRef,
-} from '@winready/plugin-windows-readiness-backend';
+import { windowsReadinessTestFeatures } from '@winready/plugin-windows-readiness-backend/testUtils';
 import { parseFleet } from '@winready/plugin-windows-readiness-common';
-import {
-  readSourcesConfig,
-  windowsReadinessSourcesExtensionPoint,
-} from '@winready/plugin-windows-readiness-node';
+import { readSourcesConfig } from '@winready/plugin-windows-readiness-node';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 
@@ -67,29 +58,9 @@ export async function readinessOnSimulator(): Promise<ReadinessOnSimulator> {
   const sources = readSourcesConfig(
     new ConfigReader(simulatorAppConfig(sim, fleet, { caFile }) as any),
   );
-  const sourcesModule = createBackendModule({
-    pluginId: 'windows-readiness',
-    moduleId: 'test-sources',
-    register(env) {
-      env.registerInit({
-        deps: { ext: windowsReadinessSourcesExtensionPoint },
-        async init({ ext }) {
-          ext.useSourcesConfig(sources);
-        },
-      });
-    },
-  });
   return {
     sim,
-    features: [
-      windowsReadinessPlugin,
-      sourcesModule,
-      createServiceFactory({
-        service: clockServiceRef,
-        deps: {},
-        factory: () => ({ now: () => DEMO_NOW }),
-      }),
-    ],
+    features: windowsReadinessTestFeatures({ sources, now: DEMO_NOW }),
     stop: async () => {
       await sim.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -5,11 +5,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  createBackendModule,
-  createServiceFactory,
-  type BackendFeature,
-  type ServiceFactory,
+import type {
+  BackendFeature,
+  ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -32,29 +30,18 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import {
   readSourcesConfig,
-  windowsReadinessSourcesExtensionPoint,
   type ClusterLocator,
   type SourcesConfig,
 } from '@winready/plugin-windows-readiness-node';
 import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
-import { windowsReadinessPlugin } from '../plugin';
-import { clockFrom, clockServiceRef } from '../service/clock';
+import { windowsReadinessTestFeatures } from '../testUtils';
 
 const EXAMPLES = resolve(__dirname, '../../../../examples');
 export const API = '/api/windows-readiness';
 
 /** The day the demo's expectations were written for (its pods were collected then). */
 export const DEMO_NOW = new Date('2026-11-27T12:00:00Z');
-
-/** The plugin's clock, from `start` on, moving with real time. */
-export function clockFactory(start: Date = DEMO_NOW) {
-  return createServiceFactory({
-    service: clockServiceRef,
-    deps: {},
-    factory: () => clockFrom(start),
-  });
-}
 
 export function loadDemoFleet(): Fleet {
   const path = join(EXAMPLES, 'fleets/demo.yaml');
@@ -124,26 +111,6 @@ export async function startSimulatorFixture(
   };
 }
 
-/** A module for the plugin that points its sources somewhere, as the demo module does. */
-export function sourcesModule(
-  sources: SourcesConfig | undefined,
-  locators: ClusterLocator[] = [],
-): BackendFeature {
-  return createBackendModule({
-    pluginId: 'windows-readiness',
-    moduleId: 'test-sources',
-    register(env) {
-      env.registerInit({
-        deps: { ext: windowsReadinessSourcesExtensionPoint },
-        async init({ ext }) {
-          if (sources) ext.useSourcesConfig(sources);
-          if (locators.length) ext.addClusterLocator(...locators);
-        },
-      });
-    },
-  });
-}
-
 /** A schedule that never fires by itself: tests trigger the refresh. */
 export const MANUAL_SCHEDULE = {
   frequency: { hours: 24 },
@@ -177,10 +144,12 @@ export async function startReadinessBackend(
   );
   return startTestBackend({
     features: [
-      windowsReadinessPlugin,
-      sourcesModule(options.sources, options.locators),
+      ...windowsReadinessTestFeatures({
+        sources: options.sources,
+        locators: options.locators,
+        now: options.now ?? DEMO_NOW,
+      }),
       mockServices.rootConfig.factory({ data }),
-      clockFactory(options.now),
       options.catalog ??
         catalogServiceMock.factory({
           entities: options.entities ?? loadDemoEntities(),

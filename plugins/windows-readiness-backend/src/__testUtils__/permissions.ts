@@ -147,6 +147,18 @@ export function usePermissionsBackend(): PermissionsBackend {
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),
       }),
+      // A user owns through their team, as the catalog's membership says.
+      mockServices.userInfo.mock({
+        getUserInfo: async credentials => {
+          const user = userOf(credentials);
+          return {
+            userEntityRef: user,
+            ownershipEntityRefs: TEAM[user]
+              ? [user, `group:default/${TEAM[user]}`]
+              : [user],
+          };
+        },
+      }).factory,
       createServiceFactory({
         service: actionsRegistryServiceRef,
         deps: {},

@@ -58,6 +58,7 @@ const ROUTES: Record<string, Call> = {
       asUser(MALLORY),
     ),
   clusters: () => get(ctx.server, '/v1/clusters', asUser(MALLORY)),
+  facts: () => get(ctx.server, '/v1/facts', asUser(MALLORY)),
   'os-skus': () => get(ctx.server, '/v1/os-skus', asUser(MALLORY)),
   'os-skus of a cluster': () =>
     get(ctx.server, '/v1/os-skus?cluster=aks-weu-legacy', asUser(MALLORY)),
@@ -113,6 +114,7 @@ describe('a policy that hides one entity', () => {
       'history service',
       'history service by key',
       'clusters',
+      'facts',
       'os-skus',
       'what-if',
     ]) {
@@ -226,6 +228,12 @@ describe('a policy that hides one entity', () => {
     }
   });
 
+  it('facts: the other entities, each unchanged', () => {
+    expect(hidden.facts.body.items).toEqual(
+      full.facts.body.items.filter((i: any) => i.entityRef !== HIDDEN),
+    );
+  });
+
   it('what-if lists the other impacted services only', () => {
     expect(hidden['what-if'].body.impacted).toEqual(
       full['what-if'].body.impacted.filter((i: any) => i.id !== HIDDEN),
@@ -259,6 +267,13 @@ describe('a policy that hides one entity', () => {
       credentials,
     });
     expect(names(JSON.stringify(whatIf))).toBe(false);
+    const listed = await ctx.actions.invoke({
+      id: 'test:list-windows-readiness-services',
+      input: {},
+      credentials,
+    });
+    expect(names(JSON.stringify(listed))).toBe(false);
+    expect((listed.output as any).total).toBe(full.facts.body.items.length - 1);
     ctx.policy = allow;
     const everything = await ctx.actions.invoke({
       id: 'test:windows-readiness-what-if',
@@ -297,11 +312,18 @@ describe('catalog read denied outright', () => {
     const status = await get(ctx.server, '/v1/status');
     expect(status.body.lastRefresh.services).toBe(0);
     expect(JSON.stringify(status.body)).not.toContain('component:');
+    const facts = await get(ctx.server, '/v1/facts');
+    expect([facts.status, facts.body.items]).toEqual([200, []]);
   });
 
   it('and with every permission denied, nothing is answered at all', async () => {
     ctx.policy = deny;
-    for (const path of ['/v1/history', '/v1/clusters', '/v1/status']) {
+    for (const path of [
+      '/v1/history',
+      '/v1/clusters',
+      '/v1/facts',
+      '/v1/status',
+    ]) {
       expect((await get(ctx.server, path)).status).toBe(403);
     }
   });

@@ -69,6 +69,7 @@ describe.each(databases)('bad input on %s', (_, postgres) => {
     ['/v1/report?cluster=a%00', "'cluster'"],
     ['/v1/os-skus?cluster=%00', "'cluster'"],
     ['/v1/clusters?verbose=1', 'unknown query parameter(s): verbose'],
+    ['/v1/facts?entity=x', 'unknown query parameter(s): entity'],
     ['/v1/status?since=2026-01-01', 'unknown query parameter(s): since'],
     [
       '/v1/entities/default/component/orders?x=1&y=2',

@@ -13,6 +13,7 @@ import {
   WhatIfError,
   type Fit,
   type ClusterState,
+  type FactsResponse,
   type OsSkuTable,
   type OsSkusResponse,
   type WhatIfRequest,
@@ -21,6 +22,7 @@ import { InputError } from '@backstage/errors';
 import { loadEntityServiceMap } from '../catalog/loadMappedEntities';
 import type { StoredServiceResult, WindowsReadinessStore } from '../store';
 import type { EntityCache } from './EntityCache';
+import { factsOf } from './factsQuery';
 import type { ReportQuery } from './reportQuery';
 import { StoredWhatIf } from './StoredWhatIf';
 import { toReportRow, type ReportRow } from './reportRow';
@@ -120,6 +122,26 @@ export class ReadinessQueries {
       items: rows.slice(offset, query.limit ? offset + query.limit : undefined),
       summary,
     };
+  }
+
+  /** Each readable service's facts (Tech Insights, notifications, actions). */
+  async facts(credentials: BackstageCredentials): Promise<FactsResponse> {
+    const [readable, entities, all, clusters, asOf] = await Promise.all([
+      this.readableRefs(credentials),
+      this.deps.entities.get(),
+      this.allResults(),
+      this.deps.store.listClusterResults(),
+      this.deps.store.getLastAsOf(),
+    ]);
+    return factsOf({
+      services: all.items,
+      clusters,
+      readable,
+      ownerOf: ref => entities.entities.get(ref)?.owner,
+      asOf,
+      evaluatedAt: all.evaluatedAt,
+      now: this.deps.now,
+    });
   }
 
   // The report reads every result; parse them once per results version, not per view.

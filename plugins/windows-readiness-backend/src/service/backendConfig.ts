@@ -11,6 +11,7 @@ import {
   readSourcesConfig,
   type SourcesConfig,
 } from '@winready/plugin-windows-readiness-node';
+import { DEFAULT_LEAD_TIMES_DAYS } from '../notifications/notices';
 
 export interface BackendConfig {
   sources: SourcesConfig;
@@ -23,6 +24,8 @@ export interface BackendConfig {
   /** Shard runs one instance takes at once while another instance is idle. */
   shardsPerInstance: number;
   preflight: { maxBodyBytes: number; maxDocuments: number };
+  /** Notifications to the owners of services; off unless enabled. */
+  notifications: { enabled: boolean; leadTimesDays: number[] };
 }
 
 function positive(config: Config | undefined, key: string, fallback: number) {
@@ -33,6 +36,22 @@ function positive(config: Config | undefined, key: string, fallback: number) {
     );
   }
   return value;
+}
+
+function leadTimes(config: Config | undefined): number[] {
+  const key = 'notifications.leadTimesDays';
+  if (!config?.has(key)) return [...DEFAULT_LEAD_TIMES_DAYS];
+  const values = config.getOptional(key);
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    values.some(v => typeof v !== 'number' || !Number.isInteger(v) || v <= 0)
+  ) {
+    throw new Error(
+      `Invalid config at 'windowsReadiness.${key}': must be a non-empty list of positive whole numbers of days`,
+    );
+  }
+  return [...new Set(values as number[])].sort((a, b) => b - a);
 }
 
 /** Reads and checks every `windowsReadiness` key at start-up: a bad one stops the backend, naming it. */
@@ -69,6 +88,10 @@ export function readBackendConfig(root: Config): BackendConfig {
     preflight: {
       maxBodyBytes: positive(config, 'preflight.maxBodyBytes', 1024 * 1024),
       maxDocuments: positive(config, 'preflight.maxDocuments', 1000),
+    },
+    notifications: {
+      enabled: config?.getOptionalBoolean('notifications.enabled') ?? false,
+      leadTimesDays: leadTimes(config),
     },
   };
 }

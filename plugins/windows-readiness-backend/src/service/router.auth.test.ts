@@ -26,6 +26,7 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/v1/report?format=csv'],
   ['GET', '/v1/history'],
   ['GET', '/v1/clusters'],
+  ['GET', '/v1/facts'],
   ['GET', '/v1/os-skus'],
   ['POST', '/v1/what-if'],
   ['POST', '/v1/refresh'],

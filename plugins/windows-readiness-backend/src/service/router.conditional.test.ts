@@ -144,4 +144,88 @@ describe('MCP actions', () => {
       }),
     ).rejects.toMatchObject({ name: 'NotAllowedError' });
   });
+
+  it('list-windows-readiness-services answers "which of my services will break in the next 90 days?"', async () => {
+    ctx.policy = allow;
+    const { output } = await ctx.actions.invoke({
+      id: 'test:list-windows-readiness-services',
+      input: { mine: true, withinDays: 90 },
+      credentials: olivia,
+    });
+    expect(output).toMatchObject({
+      total: 2,
+      items: [
+        {
+          entityRef: ref('orders-legacy'),
+          owner: 'group:default/team-orders',
+          status: 'blocked',
+          failingChecks: ['image-os-build', 'pod-status'],
+          earliestImageDeletionDate: '2027-04-01',
+          daysUntilImageDeletion: 125,
+          survivesNextOsSku: false,
+          reasons: [
+            'blocked: image-os-build, pod-status failing',
+            'aks-weu-legacy/npwin (Windows2019): retired on 2026-03-01, no new node images or patches',
+          ],
+        },
+        { entityRef: ref('orders'), status: 'at-risk' },
+      ],
+    });
+    // Another team's services, by owner, are there for a caller who reads them.
+    const office = await ctx.actions.invoke({
+      id: 'test:list-windows-readiness-services',
+      input: { owner: 'team-office', status: ['blocked'] },
+      credentials: olivia,
+    });
+    expect((office.output as any).items.map((i: any) => i.entityRef)).toEqual([
+      ref('fax-gateway'),
+      ref('label-printer'),
+      ref('print-spooler'),
+    ]);
+  });
+
+  it('list-windows-readiness-services lists only what the catalog lets the caller read', async () => {
+    ctx.policy = conditionalCatalog;
+    const { output } = await ctx.actions.invoke({
+      id: 'test:list-windows-readiness-services',
+      input: {},
+      credentials: olivia,
+    });
+    expect((output as any).items.map((i: any) => i.entityRef)).toEqual([
+      ref('orders-legacy'),
+      ref('orders'),
+    ]);
+    const office = await ctx.actions.invoke({
+      id: 'test:list-windows-readiness-services',
+      input: { owner: 'team-office' },
+      credentials: olivia,
+    });
+    expect(office.output).toMatchObject({ total: 0, items: [] });
+    ctx.policy = deny;
+    await expect(
+      ctx.actions.invoke({
+        id: 'test:list-windows-readiness-services',
+        input: { withinDays: 90 },
+        credentials: olivia,
+      }),
+    ).rejects.toMatchObject({ name: 'NotAllowedError' });
+  });
+
+  it('list-windows-readiness-services refuses owner and mine together, and mine without a user', async () => {
+    ctx.policy = allow;
+    await expect(
+      ctx.actions.invoke({
+        id: 'test:list-windows-readiness-services',
+        input: { owner: 'team-orders', mine: true },
+        credentials: olivia,
+      }),
+    ).rejects.toMatchObject({ name: 'InputError' });
+    await expect(
+      ctx.actions.invoke({
+        id: 'test:list-windows-readiness-services',
+        input: { mine: true },
+        credentials: mockCredentials.service('plugin:catalog'),
+      }),
+    ).rejects.toMatchObject({ name: 'InputError' });
+  });
 });

@@ -111,6 +111,15 @@ export async function createRouter(
     res.end(chunk);
   });
 
+  router.get('/v1/facts', async (req, res) => {
+    parseInput(noQuerySchema, req.query, 'query');
+    const credentials = await authorized(
+      req,
+      windowsReadinessReportReadPermission,
+    );
+    res.json(await queries.facts(credentials));
+  });
+
   router.get('/v1/history', async (req, res) => {
     const query = parseInput(historyQuerySchema, req.query, 'query');
     const credentials = await authorized(

@@ -235,7 +235,7 @@ export interface WindowsReadinessStore {
   /** Ordered by name. */
   listClusterResults(): Promise<StoredClusterResult[]>;
 
-  /** When replaceResults last ran (ISO). */
+  /** When a cluster's results were last committed (ISO). */
   getLastEvaluatedAt(): Promise<string | undefined>;
 
   /** The "as of" instant of the stored evaluation (ISO). */

@@ -3,7 +3,7 @@ import { serviceStatus, worstPerCheck } from './status';
 
 /**
  * A service's result from its workloads in every cluster: per check the
- * worst result (fail > warn > unknown > pass > skip), its status from those.
+ * worst result (fail, then warn, unknown, pass, skip), its status from those.
  */
 export function mergeServiceResult(
   id: string,

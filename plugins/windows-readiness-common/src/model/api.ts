@@ -6,6 +6,7 @@ import type {
   SourceError,
 } from '.';
 import type { ReportSummary } from '../report/aggregateReport';
+import type { ServiceFacts } from '../report/serviceFacts';
 import type { WhatIfResult } from '../whatIf/whatIf';
 
 /** The HTTP API of the windows-readiness backend (`/api/windows-readiness`). */
@@ -50,6 +51,21 @@ export interface ReportRow {
   /** The first failing, warning or else unknown check: what to look at first. */
   summary?: string;
   evaluatedAt: string;
+}
+
+/** One entity's facts: what Tech Insights stores and notifications count from. */
+export interface EntityFacts extends ServiceFacts {
+  entityRef: string;
+  /** The entity's owner in the catalog, when it has one. */
+  owner?: string;
+}
+
+/** `GET /v1/facts`: the facts of every entity the caller may read, as of the stored evaluation. */
+export interface FactsResponse {
+  /** The instant the days are counted from (the stored evaluation's "as of"). */
+  asOf?: string;
+  evaluatedAt?: string;
+  items: EntityFacts[];
 }
 
 /** `GET /v1/report` */

@@ -40,3 +40,5 @@ export * from './manifests/parseManifests';
 export * from './manifests/checkManifests';
 export { yamlTooDeepAt } from './fleet/yamlText';
 export * from './permissions';
+export * from './workloads/namespaceOwners';
+export * from './report/workloadRow';

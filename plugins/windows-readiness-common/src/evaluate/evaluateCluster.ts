@@ -6,6 +6,7 @@ import type {
   Cluster,
   ClusterResult,
   PoolSummary,
+  PoolWorkloadCounts,
   WorkloadResult,
 } from '../model';
 import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
@@ -32,7 +33,40 @@ export interface ClusterEvaluation {
   workloads: ClusterWorkload[];
 }
 
-function poolSummary(pool: PoolProfile, services: string[]): PoolSummary {
+/** Adds one workload's pools to the per-pool counts. */
+export function countPoolWorkloads(
+  counts: Map<string, PoolWorkloadCounts>,
+  pools: WorkloadResult['pools'],
+): void {
+  const bump = (name: string, key: keyof PoolWorkloadCounts) => {
+    const entry = counts.get(name);
+    if (entry) entry[key]++;
+  };
+  pools.runsOn.forEach(name => bump(name, 'on'));
+  pools.eligible.forEach(name => bump(name, 'eligible'));
+  // Selected, but a taint keeps it off or the pool cannot start its images.
+  pools.selected
+    .filter(
+      name =>
+        !pools.eligible.includes(name) || !pools.compatible.includes(name),
+    )
+    .forEach(name => bump(name, 'blocked'));
+}
+
+/** Zero counts for every pool. */
+export function emptyPoolWorkloadCounts(
+  poolNames: Iterable<string>,
+): Map<string, PoolWorkloadCounts> {
+  return new Map(
+    [...poolNames].map(name => [name, { on: 0, eligible: 0, blocked: 0 }]),
+  );
+}
+
+function poolSummary(
+  pool: PoolProfile,
+  services: string[],
+  workloads: PoolWorkloadCounts | undefined,
+): PoolSummary {
   return {
     name: pool.name,
     osType: pool.osType,
@@ -52,6 +86,7 @@ function poolSummary(pool: PoolProfile, services: string[]): PoolSummary {
     imageDeletionDate: pool.osSkuInfo?.imageDeletionDate,
     successorOsSku: pool.osSkuInfo?.successor,
     services: [...new Set(services)].sort(),
+    ...(workloads ? { workloads } : {}),
   };
 }
 
@@ -74,6 +109,7 @@ export function evaluateCluster(
     pools.map(pool => [pool.name, []]),
   );
   const workloads: ClusterWorkload[] = [];
+  const counts = emptyPoolWorkloadCounts(pools.map(pool => pool.name));
   for (const workload of extractWorkloads(cluster)) {
     const serviceIds = serviceIdsOf(workload);
     const { result, runsOn, skuFit } = evaluateWorkload(
@@ -84,6 +120,7 @@ export function evaluateCluster(
       context,
       candidates,
     );
+    countPoolWorkloads(counts, result.pools);
     for (const pool of runsOn) {
       servicesByPool.get(pool.name)?.push(...serviceIds);
     }
@@ -102,7 +139,11 @@ export function evaluateCluster(
       collectedAt: cluster.collectedAt,
       errors: cluster.errors ?? [],
       pools: pools.map(pool =>
-        poolSummary(pool, servicesByPool.get(pool.name) ?? []),
+        poolSummary(
+          pool,
+          servicesByPool.get(pool.name) ?? [],
+          counts.get(pool.name),
+        ),
       ),
       checks: [checkWindowsPoolTaint(cluster.name, pools)],
     },

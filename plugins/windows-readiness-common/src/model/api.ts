@@ -8,6 +8,8 @@ import type {
 import type { ReportSummary } from '../report/aggregateReport';
 import type { ServiceFacts } from '../report/serviceFacts';
 import type { WhatIfResult } from '../whatIf/whatIf';
+import type { TaintWhatIfResult } from './taintWhatIf';
+import type { WorkloadRow } from './workloadRows';
 
 /** The HTTP API of the windows-readiness backend (`/api/windows-readiness`). */
 
@@ -141,8 +143,39 @@ export interface OsSkusResponse {
   items: OsSkuOption[];
 }
 
-/** `POST /v1/what-if` */
+/** `POST /v1/what-if` with `osSku` */
 export type WhatIfResponse = WhatIfResult;
+
+/** `POST /v1/what-if` with `addTaint` or `removeTaint` */
+export type TaintWhatIfResponse = TaintWhatIfResult;
+
+/** `GET /v1/workloads`: the query parameters (all optional). */
+export interface WorkloadsQuery {
+  /** `false` (the default): workloads no catalog entity maps to; `true`: those of readable entities. */
+  owned?: 'true' | 'false';
+  cluster?: string;
+  namespace?: string;
+  owner?: string;
+  /** Repeatable. */
+  status?: string | string[];
+  /** Repeatable: workloads where this check fails, warns or cannot tell. */
+  check?: string | string[];
+  /** Matches id, cluster, owner and images, case-insensitively. */
+  q?: string;
+  offset?: string;
+  limit?: string;
+  format?: 'json' | 'csv';
+}
+
+/** `GET /v1/workloads` */
+export interface WorkloadsResponse {
+  evaluatedAt?: string;
+  total: number;
+  offset: number;
+  items: WorkloadRow[];
+  /** Per status, over the rows every filter but `status` keeps. */
+  byStatus: Record<ServiceStatus, number>;
+}
 
 /** `GET /v1/status` */
 export interface StatusResponse {

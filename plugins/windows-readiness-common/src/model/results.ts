@@ -81,6 +81,16 @@ export interface ServiceResult {
   workloads: WorkloadResult[];
 }
 
+/** Per pool: workloads on it now (from pods), those that may land on it, those that select it but cannot. */
+export interface PoolWorkloadCounts {
+  /** Running pods on the pool's nodes. */
+  on: number;
+  /** Selected and tolerated: the scheduler may place them there. */
+  eligible: number;
+  /** Selected by node selection, but kept off by a taint or unable to start their images there. */
+  blocked: number;
+}
+
 export interface PoolSummary {
   name: string;
   osType: string;
@@ -97,6 +107,8 @@ export interface PoolSummary {
   imageDeletionDate?: string;
   successorOsSku?: string;
   services: string[];
+  /** Workloads on the pool, eligible for it and kept off it (every workload of the cluster, owned or not). */
+  workloads?: PoolWorkloadCounts;
 }
 
 export interface ClusterResult {

@@ -2,7 +2,12 @@ import { buildOsSkuTable, findOsSku } from '../catalog/osSkus';
 import { evaluateFleet, type EvaluateOptions } from '../evaluate/evaluateFleet';
 import { compareStatus, worseResult } from '../evaluate/status';
 import type { OsSkuInfo, OsSkuTable } from '../catalog/osSkus';
-import type { Fleet, ServiceResult, ServiceStatus } from '../model';
+import type {
+  CheckResult,
+  Fleet,
+  ServiceResult,
+  ServiceStatus,
+} from '../model';
 import { nodesOfPool } from '../scheduling/poolNodes';
 
 export interface WhatIfRequest {
@@ -97,16 +102,24 @@ export function serviceImpact(
   after: ServiceResult,
 ): WhatIfImpact | undefined {
   if (compareStatus(after.status, before.status) <= 0) return undefined;
-  const previousChecks = new Map(before.checks.map(c => [c.id, c]));
-  const reasons = after.checks
-    .filter(check => {
-      const old = previousChecks.get(check.id)?.result ?? 'skip';
-      return (
-        old !== check.result && worseResult(old, check.result) === check.result
-      );
-    })
-    .map(check => `${check.id}: ${check.message}`);
+  const reasons = worsenedChecks(before.checks, after.checks).map(
+    check => `${check.id}: ${check.message}`,
+  );
   return { id: after.id, before: before.status, after: after.status, reasons };
+}
+
+/** The checks whose result is worse after than before (skip < pass < unknown < warn < fail). */
+export function worsenedChecks(
+  before: readonly CheckResult[],
+  after: readonly CheckResult[],
+): CheckResult[] {
+  const previousChecks = new Map(before.map(c => [c.id, c]));
+  return after.filter(check => {
+    const old = previousChecks.get(check.id)?.result ?? 'skip';
+    return (
+      old !== check.result && worseResult(old, check.result) === check.result
+    );
+  });
 }
 
 /** The worst outcome first, then by id. */

@@ -20,6 +20,13 @@ export interface Config {
     historyDays?: number;
     /** A pool retiring within this many days warns. Default 180. */
     retirementWarningDays?: number;
+    /**
+     * Owners of workloads no catalog entity maps to (monitoring agents, CSI
+     * drivers, ingress controllers), by namespace: an exact name wins over a
+     * glob (`*`, `?`), then the first glob listed. Owners are entity refs
+     * (`team-platform` means `group:default/team-platform`).
+     */
+    namespaceOwners?: Array<{ namespace: string; owner: string }>;
     /** `POST /v1/preflight`: manifests checked against a cluster before deploy. */
     preflight?: {
       /** Largest JSON body accepted (bytes); a larger one is a 413. Default 1 MiB. */

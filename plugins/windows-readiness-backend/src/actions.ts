@@ -10,6 +10,7 @@ import type {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { NotAllowedError } from '@backstage/errors';
 import { registerBreakingServicesAction } from './breakingServicesAction';
+import { registerTaintWhatIfAction } from './taintWhatIfAction';
 
 /** Actions for MCP clients: the same answers as the API, the same permissions. */
 export function registerActions(
@@ -125,6 +126,8 @@ export function registerActions(
       };
     },
   });
+
+  registerTaintWhatIfAction(actionsRegistry, { queries, requireReportRead });
 
   registerBreakingServicesAction(actionsRegistry, {
     queries,

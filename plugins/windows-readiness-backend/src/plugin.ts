@@ -20,6 +20,7 @@ import { DatabaseWindowsReadinessStore } from './store';
 import { readBackendConfig } from './service/backendConfig';
 import { clockServiceRef } from './service/clock';
 import { EntityCache } from './service/EntityCache';
+import { WorkloadQueries } from './service/WorkloadQueries';
 import { ReadinessQueries } from './service/ReadinessQueries';
 import { ClusterPipeline } from './refresh/ClusterPipeline';
 import { InstancePresence } from './refresh/InstancePresence';
@@ -125,6 +126,10 @@ export const windowsReadinessPlugin = createBackendPlugin({
               : undefined,
           }),
         });
+        const workloads = new WorkloadQueries({
+          store,
+          namespaceOwners: config.namespaceOwners,
+        });
         const queries = new ReadinessQueries({
           store,
           catalog: deps.catalog,
@@ -133,6 +138,8 @@ export const windowsReadinessPlugin = createBackendPlugin({
           osSkus: config.osSkus,
           retirementWarningDays: config.retirementWarningDays,
           now: () => deps.clock.now(),
+          namespaceOwners: config.namespaceOwners,
+          workloads,
         });
 
         deps.permissionsRegistry.addPermissions(windowsReadinessPermissions);
@@ -165,6 +172,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
             store,
             queries,
+            workloads,
             refresh,
             preflight: createPreflightRouter({
               httpAuth: deps.httpAuth,

@@ -17,6 +17,7 @@ import {
 } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { loadDemoEntities, useDemoBackend, type TestServer } from './harness';
 
@@ -82,7 +83,8 @@ export interface PermissionsBackend {
   readonly server: TestServer;
 }
 
-export function usePermissionsBackend(): PermissionsBackend {
+/** `config`: root config merged over the backend's (`windowsReadiness.*`). */
+export function usePermissionsBackend(config?: JsonObject): PermissionsBackend {
   const state = {
     policy: allow,
     catalogReaders: [] as string[],
@@ -140,6 +142,7 @@ export function usePermissionsBackend(): PermissionsBackend {
 
   const ctx = useDemoBackend(fx => ({
     sources: fx.sourcesConfig(),
+    config,
     catalog: catalog.factory,
     features: [
       permissions.factory,

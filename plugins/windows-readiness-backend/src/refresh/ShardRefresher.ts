@@ -161,6 +161,7 @@ export class ShardRefresher {
     const history = historyOfDay(
       await store.serviceDays(),
       entities.ownersByService(),
+      await store.unownedWorkloadCounts(),
     );
     await store.recordHistory(day, history.rows, history.services);
     await store.pruneHistory(historyDays, day);

@@ -16,7 +16,11 @@ import {
   type FactsResponse,
   type OsSkuTable,
   type OsSkusResponse,
+  type NamespaceOwner,
+  type TaintWhatIfRequest,
+  type TaintWhatIfResponse,
   type WhatIfRequest,
+  type WhatIfResponse,
 } from '@winready/plugin-windows-readiness-common';
 import { InputError } from '@backstage/errors';
 import { loadEntityServiceMap } from '../catalog/loadMappedEntities';
@@ -25,7 +29,17 @@ import type { EntityCache } from './EntityCache';
 import { factsOf } from './factsQuery';
 import type { ReportQuery } from './reportQuery';
 import { StoredWhatIf } from './StoredWhatIf';
+import { StoredTaintWhatIf, visibleTaintImpacts } from './StoredTaintWhatIf';
+import type { WorkloadQueries } from './WorkloadQueries';
 import { toReportRow, type ReportRow } from './reportRow';
+
+// A what-if's own errors (unknown pool, malformed taint) are the caller's: a 400.
+function asInputError<T>(answer: Promise<T>): Promise<T> {
+  return answer.catch(error => {
+    if (error instanceof WhatIfError) throw new InputError(error.message);
+    throw error;
+  });
+}
 
 /** Answers for the routes and the actions: permissions applied, no HTTP. */
 export class ReadinessQueries {
@@ -38,12 +52,24 @@ export class ReadinessQueries {
       osSkus: OsSkuTable;
       retirementWarningDays: number;
       now: () => Date;
+      namespaceOwners: readonly NamespaceOwner[];
+      workloads: WorkloadQueries;
     },
   ) {
     this.storedWhatIf = new StoredWhatIf(deps);
+    this.storedTaintWhatIf = new StoredTaintWhatIf({
+      ...deps,
+      entityOwner: () => this.entityOwner(),
+    });
   }
 
   private readonly storedWhatIf: StoredWhatIf;
+  private readonly storedTaintWhatIf: StoredTaintWhatIf;
+
+  private async entityOwner() {
+    const { entities } = await this.deps.entities.get();
+    return (ref: string) => entities.get(ref)?.owner;
+  }
 
   /** Entity refs the caller may read; undefined when it may read them all. */
   async readableRefs(
@@ -168,18 +194,31 @@ export class ReadinessQueries {
     return this.deps.store.resultsVersion();
   }
 
-  async whatIf(request: WhatIfRequest, credentials: BackstageCredentials) {
+  async whatIf(
+    request: WhatIfRequest,
+    credentials: BackstageCredentials,
+  ): Promise<WhatIfResponse> {
     const [readable, answer] = await Promise.all([
       this.readableRefs(credentials),
-      this.storedWhatIf.run(request).catch(error => {
-        if (error instanceof WhatIfError) throw new InputError(error.message);
-        throw error;
-      }),
+      asInputError(this.storedWhatIf.run(request)),
     ]);
     return {
       ...answer,
       impacted: answer.impacted.filter(i => !readable || readable.has(i.id)),
     };
+  }
+
+  /** Which workloads a taint added to (or removed from) a pool moves; what the caller may read of them. */
+  async taintWhatIf(
+    request: TaintWhatIfRequest,
+    credentials: BackstageCredentials,
+  ): Promise<TaintWhatIfResponse> {
+    const [readable, answer, owners] = await Promise.all([
+      this.readableRefs(credentials),
+      asInputError(this.storedTaintWhatIf.run(request)),
+      this.entityOwner(),
+    ]);
+    return visibleTaintImpacts(answer, readable, owners);
   }
 
   // The services' fit per OS SKU, stored by each evaluation: read once per results version.
@@ -257,13 +296,18 @@ export class ReadinessQueries {
     };
   }
 
-  /** Every cluster, with the services named on its pools limited to those the caller may read. */
+  /**
+   * Every cluster, with the services named on its pools and the pools'
+   * workload counts limited to what the caller may read.
+   */
   async clusters(credentials: BackstageCredentials) {
     const [readable, results, states] = await Promise.all([
       this.readableRefs(credentials),
       this.deps.store.listClusterResults(),
       this.deps.store.listClusterStates(),
     ]);
+    const counts = readable && (await this.deps.workloads.poolCounts(readable));
+    const zero = { on: 0, eligible: 0, blocked: 0 };
     const stored = new Map(states.map(c => [c.name, c]));
     return results.map(({ result, evaluatedAt }) => ({
       ...result,
@@ -272,6 +316,9 @@ export class ReadinessQueries {
         services: readable
           ? pool.services.filter(ref => readable.has(ref))
           : pool.services,
+        ...(counts
+          ? { workloads: counts.get(result.name)?.get(pool.name) ?? zero }
+          : {}),
       })),
       evaluatedAt,
       stale: stored.get(result.name)?.stale ?? false,

@@ -15,7 +15,7 @@ import {
   type WhatIfResult,
   type WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
-import { Semaphore } from '../refresh/Semaphore';
+import { VersionedAnswers } from './VersionedAnswers';
 import type { StoredWorkload, WindowsReadinessStore } from '../store';
 
 /** Lets the event loop serve other requests between pieces of a long judgement. */
@@ -31,8 +31,7 @@ const SLICE = 25;
  * version, and yielding to the event loop between slices of workloads.
  */
 export class StoredWhatIf {
-  private readonly slots: Semaphore;
-  private readonly cache = new Map<string, Promise<WhatIfResult>>();
+  private readonly answers: VersionedAnswers<WhatIfResult>;
 
   constructor(
     private readonly deps: {
@@ -46,27 +45,18 @@ export class StoredWhatIf {
       cacheSize?: number;
     },
   ) {
-    this.slots = new Semaphore(deps.concurrency ?? 2);
+    this.answers = new VersionedAnswers({
+      concurrency: deps.concurrency,
+      size: deps.cacheSize,
+    });
   }
 
   async run(request: WhatIfRequest): Promise<WhatIfResult> {
-    const version = await this.deps.store.resultsVersion();
-    const key = JSON.stringify([
-      version,
-      request.cluster,
-      request.pool,
-      request.osSku,
-    ]);
-    let answer = this.cache.get(key);
-    if (!answer) {
-      answer = this.slots.use(() => this.judge(request));
-      this.cache.set(key, answer);
-      answer.catch(() => this.cache.delete(key));
-      while (this.cache.size > (this.deps.cacheSize ?? 64)) {
-        this.cache.delete(this.cache.keys().next().value!);
-      }
-    }
-    return answer;
+    return this.answers.get(
+      await this.deps.store.resultsVersion(),
+      [request.cluster, request.pool, request.osSku],
+      () => this.judge(request),
+    );
   }
 
   private async judge(request: WhatIfRequest): Promise<WhatIfResult> {

@@ -29,3 +29,26 @@ describe('readBackendConfig: notifications', () => {
     },
   );
 });
+
+describe('readBackendConfig: namespaceOwners', () => {
+  const namespaceOwners = (value: unknown) =>
+    readBackendConfig(
+      new ConfigReader({ windowsReadiness: { namespaceOwners: value } } as any),
+    ).namespaceOwners;
+
+  it('reads owners as full entity refs, and none when unset', () => {
+    expect(
+      namespaceOwners([{ namespace: 'kube-*', owner: 'team-platform' }]),
+    ).toEqual([{ namespace: 'kube-*', owner: 'group:default/team-platform' }]);
+    expect(readBackendConfig(new ConfigReader({})).namespaceOwners).toEqual([]);
+  });
+
+  it('names the bad entry', () => {
+    expect(() =>
+      namespaceOwners([
+        { namespace: 'monitoring', owner: 'team-platform' },
+        { namespace: 'Kube System', owner: 'team-platform' },
+      ]),
+    ).toThrow('windowsReadiness.namespaceOwners[1].namespace');
+  });
+});

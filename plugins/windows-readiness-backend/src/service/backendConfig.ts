@@ -5,6 +5,8 @@ import {
 import type { Config } from '@backstage/config';
 import {
   buildOsSkuTable,
+  parseNamespaceOwners,
+  type NamespaceOwner,
   type OsSkuTable,
 } from '@winready/plugin-windows-readiness-common';
 import {
@@ -24,6 +26,8 @@ export interface BackendConfig {
   /** Shard runs one instance takes at once while another instance is idle. */
   shardsPerInstance: number;
   preflight: { maxBodyBytes: number; maxDocuments: number };
+  /** Owners of workloads no catalog entity maps to, by namespace. */
+  namespaceOwners: NamespaceOwner[];
   /** Notifications to the owners of services; off unless enabled. */
   notifications: { enabled: boolean; leadTimesDays: number[] };
 }
@@ -89,6 +93,10 @@ export function readBackendConfig(root: Config): BackendConfig {
       maxBodyBytes: positive(config, 'preflight.maxBodyBytes', 1024 * 1024),
       maxDocuments: positive(config, 'preflight.maxDocuments', 1000),
     },
+    namespaceOwners: parseNamespaceOwners(
+      config?.getOptional('namespaceOwners'),
+      'windowsReadiness.namespaceOwners',
+    ),
     notifications: {
       enabled: config?.getOptionalBoolean('notifications.enabled') ?? false,
       leadTimesDays: leadTimes(config),

@@ -7,11 +7,13 @@ import type { HistoryRow, ServiceDay } from '../store';
 /**
  * What the day adds to the history: the counts over every service (all, by
  * owner, by cluster) for callers who read everything, and each service's day,
- * from which the counts over the services a caller may read are computed.
+ * from which the counts over the services a caller may read are computed;
+ * and per cluster the workloads no entity maps to.
  */
 export function historyOfDay(
   days: readonly ServiceDay[],
   owners: Readonly<Record<string, string | undefined>>,
+  unowned: ReadonlyMap<string, StatusCounts> = new Map(),
 ): { rows: HistoryRow[]; services: ServiceDay[] } {
   const all = emptyStatusCounts();
   const byOwner = new Map<string, StatusCounts>();
@@ -32,7 +34,7 @@ export function historyOfDay(
     return owner ? { ...day, owner } : day;
   });
   const rows = (
-    dimension: 'owner' | 'cluster',
+    dimension: 'owner' | 'cluster' | 'unowned',
     counts: Map<string, StatusCounts>,
   ): HistoryRow[] =>
     [...counts.entries()].map(([key, value]) => ({
@@ -45,6 +47,8 @@ export function historyOfDay(
       { dimension: 'all', key: '*', counts: all },
       ...rows('owner', byOwner),
       ...rows('cluster', byCluster),
+      // Workloads no entity maps to, per cluster: cluster data, not services.
+      ...rows('unowned', new Map(unowned)),
     ],
     services,
   };

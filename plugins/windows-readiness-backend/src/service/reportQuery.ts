@@ -56,7 +56,9 @@ export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 export const historyQuerySchema = z
   .object({
-    dimension: z.enum(['all', 'owner', 'cluster', 'service']).default('all'),
+    dimension: z
+      .enum(['all', 'owner', 'cluster', 'service', 'unowned'])
+      .default('all'),
     key: text.optional(),
     from: z
       .string()
@@ -69,13 +71,49 @@ export const historyQuerySchema = z
   })
   .strict();
 
-export const whatIfBodySchema = z
+const osSkuWhatIfBodySchema = z
+  .object({ cluster: text, pool: text, osSku: text })
+  .strict();
+
+// Exactly one of the two, and their form: the what-if itself says (a 400).
+const taintWhatIfBodySchema = z
   .object({
     cluster: text,
     pool: text,
-    osSku: text,
+    addTaint: z.string().max(320).optional(),
+    removeTaint: z.string().max(320).optional(),
   })
   .strict();
+
+/** `POST /v1/what-if`: a taint what-if when the body names a taint, else a pool moved to another OS SKU. */
+export function whatIfBodySchemaOf(body: unknown) {
+  const named = (key: string) =>
+    typeof body === 'object' && body !== null && key in body;
+  return named('addTaint') || named('removeTaint')
+    ? taintWhatIfBodySchema
+    : osSkuWhatIfBodySchema;
+}
+
+export const workloadsQuerySchema = z
+  .object({
+    cluster: text.optional(),
+    namespace: text.optional(),
+    owner: text.optional(),
+    status: list(
+      SERVICE_STATUSES as [string, ...string[]],
+      'status',
+    ).optional(),
+    check: list(CHECK_IDS as [string, ...string[]], 'check').optional(),
+    q: text.optional(),
+    format: z
+      .enum(['json', 'csv'], { error: 'format must be json or csv' })
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+
+export type WorkloadsQueryInput = z.infer<typeof workloadsQuerySchema>;
 
 /** Routes without parameters still refuse unknown ones (README: a 400 that names it). */
 export const noQuerySchema = z.object({}).strict();

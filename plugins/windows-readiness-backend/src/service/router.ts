@@ -10,14 +10,17 @@ import {
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  WORKLOAD_CSV_HEADER,
   windowsReadinessRefreshPermission,
   windowsReadinessReportReadPermission,
+  workloadCsvLine,
 } from '@winready/plugin-windows-readiness-common';
-import express, { type Request } from 'express';
+import express, { type Request, type Response } from 'express';
 import Router from 'express-promise-router';
 import type { WindowsReadinessStore } from '../store';
 import { entityRefFromParts } from './entityRef';
 import type { ReadinessQueries } from './ReadinessQueries';
+import type { WorkloadQueries } from './WorkloadQueries';
 import { combine, type ShardedRefresh } from '../refresh/ShardedRefresh';
 import {
   historyQuerySchema,
@@ -25,7 +28,8 @@ import {
   osSkusQuerySchema,
   parseInput,
   reportQuerySchema,
-  whatIfBodySchema,
+  whatIfBodySchemaOf,
+  workloadsQuerySchema,
 } from './reportQuery';
 import { CSV_HEADER, csvLine } from './reportRow';
 
@@ -36,6 +40,7 @@ export interface RouterOptions {
   logger: LoggerService;
   store: WindowsReadinessStore;
   queries: ReadinessQueries;
+  workloads: WorkloadQueries;
   refresh: ShardedRefresh;
   /** `POST /v1/preflight`, with its own body limit (./preflight.ts). */
   preflight?: express.Router;
@@ -45,6 +50,29 @@ export interface RouterOptions {
 function withoutCount<T extends object>(run: T): Omit<T, 'services'> {
   const { services: _services, ...rest } = run as T & { services?: number };
   return rest;
+}
+
+/** Streams CSV lines in chunks, so that a large export does not sit in one string. */
+async function sendCsv(
+  res: Response,
+  filename: string,
+  header: string,
+  lines: Iterable<string>,
+) {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.write(header);
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length > 64_000) {
+      if (!res.write(chunk)) {
+        await new Promise(resolve => res.once('drain', resolve));
+      }
+      chunk = '';
+    }
+  }
+  res.end(chunk);
 }
 
 /** The HTTP API (README, "API and permissions"): only HTTP here, the answers come from ReadinessQueries. */
@@ -89,26 +117,12 @@ export async function createRouter(
       res.json(report);
       return;
     }
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="windows-readiness-${
-        (report.asOf ?? '').slice(0, 10) || 'report'
-      }.csv"`,
+    await sendCsv(
+      res,
+      `windows-readiness-${(report.asOf ?? '').slice(0, 10) || 'report'}.csv`,
+      CSV_HEADER,
+      report.items.map(csvLine),
     );
-    // Streamed in chunks so that a large report does not sit in one string.
-    res.write(CSV_HEADER);
-    let chunk = '';
-    for (const row of report.items) {
-      chunk += csvLine(row);
-      if (chunk.length > 64_000) {
-        if (!res.write(chunk)) {
-          await new Promise(resolve => res.once('drain', resolve));
-        }
-        chunk = '';
-      }
-    }
-    res.end(chunk);
   });
 
   router.get('/v1/facts', async (req, res) => {
@@ -151,12 +165,35 @@ export async function createRouter(
 
   router.post('/v1/what-if', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
-    const body = parseInput(whatIfBodySchema, req.body, 'body');
+    const body = parseInput(whatIfBodySchemaOf(req.body), req.body, 'body');
     const credentials = await authorized(
       req,
       windowsReadinessReportReadPermission,
     );
-    res.json(await queries.whatIf(body, credentials));
+    res.json(
+      'osSku' in body
+        ? await queries.whatIf(body, credentials)
+        : await queries.taintWhatIf(body, credentials),
+    );
+  });
+
+  // Workloads no catalog entity maps to: cluster data, for holders of report read.
+  router.get('/v1/workloads', async (req, res) => {
+    const query = parseInput(workloadsQuerySchema, req.query, 'query');
+    await authorized(req, windowsReadinessReportReadPermission);
+    const answer = await options.workloads.workloads(query);
+    if (query.format !== 'csv') {
+      res.json(answer);
+      return;
+    }
+    await sendCsv(
+      res,
+      `windows-readiness-workloads-${
+        (answer.evaluatedAt ?? '').slice(0, 10) || 'now'
+      }.csv`,
+      WORKLOAD_CSV_HEADER,
+      answer.items.map(workloadCsvLine),
+    );
   });
 
   router.post('/v1/refresh', async (req, res) => {

@@ -109,6 +109,18 @@ export class DatabaseWindowsReadinessStore implements WindowsReadinessStore {
     return workloads.forEachClusterWorkload(this.db, cluster, onRow);
   }
 
+  listUnownedWorkloads() {
+    return workloads.listUnownedWorkloads(this.db);
+  }
+
+  unownedWorkloadCounts() {
+    return workloads.unownedWorkloadCounts(this.db);
+  }
+
+  listWorkloadPlacements() {
+    return workloads.listWorkloadPlacements(this.db);
+  }
+
   workloadResultsOfServices(ids: readonly string[]) {
     return workloads.workloadResultsOfServices(this.db, ids);
   }

@@ -67,6 +67,19 @@ export interface StoredWorkload {
   workload: Workload;
 }
 
+/** A stored verdict of a workload no catalog entity maps to. */
+export interface StoredUnownedWorkload {
+  result: Omit<WorkloadResult, 'serviceId'>;
+  evaluatedAt: string;
+}
+
+/** Where a stored workload may run, with its services: what per-pool counts need. */
+export interface StoredWorkloadPlacement {
+  cluster: string;
+  serviceIds: string[];
+  pools: WorkloadResult['pools'];
+}
+
 export interface ClusterCollectionOutcome {
   /** False when the cluster could not be read: the previous snapshot is kept. */
   ok: boolean;
@@ -103,7 +116,13 @@ export interface ServiceResultPage {
   total: number;
 }
 
-export type HistoryDimension = 'all' | 'owner' | 'cluster' | 'service';
+/** `unowned`: workloads no catalog entity maps to, per cluster. */
+export type HistoryDimension =
+  | 'all'
+  | 'owner'
+  | 'cluster'
+  | 'service'
+  | 'unowned';
 
 export interface HistoryRow {
   dimension: HistoryDimension;
@@ -209,6 +228,15 @@ export interface WindowsReadinessStore {
     cluster: string,
     onRow: (workload: StoredWorkload) => void | Promise<void>,
   ): Promise<void>;
+
+  /** Verdicts of the workloads no catalog entity maps to, by cluster, namespace, kind and name. */
+  listUnownedWorkloads(): Promise<StoredUnownedWorkload[]>;
+
+  /** Per cluster, the workloads no catalog entity maps to, by status (the day's `unowned` history). */
+  unownedWorkloadCounts(): Promise<Map<string, StatusCounts>>;
+
+  /** Every stored workload's pools and services (no checks, no workload JSON). */
+  listWorkloadPlacements(): Promise<StoredWorkloadPlacement[]>;
 
   /** Verdicts of the named services' workloads in every cluster. */
   workloadResultsOfServices(

@@ -162,7 +162,8 @@ export async function getHistory(
   if (dimension === 'service') {
     return serviceDays(knex, { ...filter, readable });
   }
-  return readable
+  // Workloads no entity maps to are cluster data: the same for every caller.
+  return readable && dimension !== 'unowned'
     ? readableCounts(knex, { dimension, ...filter }, readable)
     : recordedCounts(knex, { dimension, ...filter });
 }

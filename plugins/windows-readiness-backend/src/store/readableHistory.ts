@@ -8,7 +8,7 @@ import { TABLES, whereValueIn } from './db';
 import { historyServices, inRange, type DayRange } from './serviceHistory';
 import type { HistoryEntry } from './WindowsReadinessStore';
 
-export type CountDimension = 'all' | 'owner' | 'cluster';
+export type CountDimension = 'all' | 'owner' | 'cluster' | 'unowned';
 
 export interface CountQuery extends DayRange {
   dimension: CountDimension;
@@ -19,6 +19,7 @@ const KEY_COLUMN: Record<CountDimension, string | undefined> = {
   all: undefined,
   owner: 'owner',
   cluster: 'cluster',
+  unowned: 'cluster',
 };
 
 function toEntries(

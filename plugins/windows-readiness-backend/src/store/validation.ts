@@ -10,6 +10,7 @@ export const HISTORY_DIMENSIONS: readonly HistoryDimension[] = [
   'owner',
   'cluster',
   'service',
+  'unowned',
 ];
 
 /** A non-empty string of at most `maxLength` characters (the column width). */

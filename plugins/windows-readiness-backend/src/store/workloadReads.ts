@@ -1,17 +1,24 @@
 import type { Knex } from 'knex';
 import {
   compareStatus,
+  emptyStatusCounts,
+  type StatusCounts,
   type Cluster,
   type Fit,
   type ServiceStatus,
   type Workload,
   type WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
-import { TABLES, parseJson, whereValueIn } from './db';
+import { TABLES, parseJson, requiredIsoTimestamp, whereValueIn } from './db';
 import { getMeta } from './meta';
 import { META_RESULTS_VERSION } from './clusterEvaluations';
 import { requireClusterName } from './validation';
-import type { ServiceDay, StoredWorkload } from './WindowsReadinessStore';
+import type {
+  ServiceDay,
+  StoredUnownedWorkload,
+  StoredWorkload,
+  StoredWorkloadPlacement,
+} from './WindowsReadinessStore';
 
 /**
  * One cluster's stored workloads with their verdicts and services, row by row
@@ -51,6 +58,60 @@ export async function forEachClusterWorkload(
       workload: parseJson<Workload>(row.workload_json, {} as any),
     });
   }
+}
+
+/** Verdicts of the workloads no catalog entity maps to (no workload JSON). */
+export async function listUnownedWorkloads(
+  knex: Knex,
+): Promise<StoredUnownedWorkload[]> {
+  const rows = await knex(TABLES.workloadResults)
+    .where('owned', false)
+    .select('result', 'evaluated_at')
+    .orderBy(['cluster', 'namespace', 'kind', 'name']);
+  return rows.map(row => ({
+    result: parseJson<Omit<WorkloadResult, 'serviceId'>>(row.result, {} as any),
+    evaluatedAt: requiredIsoTimestamp(row.evaluated_at),
+  }));
+}
+
+/** Per cluster, the workloads no catalog entity maps to, by status. */
+export async function unownedWorkloadCounts(
+  knex: Knex,
+): Promise<Map<string, StatusCounts>> {
+  const rows: Array<{ cluster: string; status: string; count: unknown }> =
+    await knex(TABLES.workloadResults)
+      .where('owned', false)
+      .select('cluster', 'status')
+      .count({ count: '*' })
+      .groupBy(['cluster', 'status']);
+  const byCluster = new Map<string, StatusCounts>();
+  for (const row of rows) {
+    const counts = byCluster.get(row.cluster) ?? emptyStatusCounts();
+    counts[row.status as ServiceStatus] += Number(row.count);
+    byCluster.set(row.cluster, counts);
+  }
+  return byCluster;
+}
+
+/** Every workload's pools and services. The verdict JSON is read for its pools only. */
+export async function listWorkloadPlacements(
+  knex: Knex,
+): Promise<StoredWorkloadPlacement[]> {
+  const [rows, links] = await Promise.all([
+    knex(TABLES.workloadResults).select('cluster', 'workload', 'result'),
+    knex(TABLES.workloadServices).select('cluster', 'workload', 'service'),
+  ]);
+  const services = new Map<string, string[]>();
+  for (const link of links) {
+    const key = `${link.cluster}\u0000${link.workload}`;
+    services.set(key, [...(services.get(key) ?? []), link.service]);
+  }
+  const none = { selected: [], eligible: [], compatible: [], runsOn: [] };
+  return rows.map(row => ({
+    cluster: row.cluster,
+    serviceIds: services.get(`${row.cluster}\u0000${row.workload}`) ?? [],
+    pools: parseJson<Partial<WorkloadResult>>(row.result, {}).pools ?? none,
+  }));
 }
 
 /** Verdicts only (no workload JSON) of the named services' workloads in every cluster. */

@@ -80,7 +80,13 @@ export interface ReportResponse {
   summary: ReportSummary;
 }
 
-export type HistoryDimension = 'all' | 'owner' | 'cluster' | 'service';
+/** `unowned`: workloads no catalog entity maps to, per cluster (cluster data). */
+export type HistoryDimension =
+  | 'all'
+  | 'owner'
+  | 'cluster'
+  | 'service'
+  | 'unowned';
 
 /** `GET /v1/history` */
 export interface HistoryResponse {
@@ -149,21 +155,19 @@ export type WhatIfResponse = WhatIfResult;
 /** `POST /v1/what-if` with `addTaint` or `removeTaint` */
 export type TaintWhatIfResponse = TaintWhatIfResult;
 
-/** `GET /v1/workloads`: the query parameters (all optional). */
+/** `GET /v1/workloads` (workloads no catalog entity maps to): the query parameters, all optional. */
 export interface WorkloadsQuery {
-  /** `false` (the default): workloads no catalog entity maps to; `true`: those of readable entities. */
-  owned?: 'true' | 'false';
   cluster?: string;
   namespace?: string;
   owner?: string;
-  /** Repeatable. */
-  status?: string | string[];
-  /** Repeatable: workloads where this check fails, warns or cannot tell. */
-  check?: string | string[];
-  /** Matches id, cluster, owner and images, case-insensitively. */
+  /** Comma-separated statuses. */
+  status?: string;
+  /** Comma-separated check ids: workloads where one fails, warns or cannot tell. */
+  check?: string;
+  /** Text in the id, cluster, owner or an image, case-insensitively. */
   q?: string;
-  offset?: string;
-  limit?: string;
+  offset?: number;
+  limit?: number;
   format?: 'json' | 'csv';
 }
 

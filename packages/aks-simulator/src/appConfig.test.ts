@@ -31,6 +31,8 @@ describe('simulatorAppConfig', () => {
         registries: {
           mirrors: [
             { host: 'docker.io', endpoint: 'https://127.0.0.1:8443' },
+            { host: 'gcr.io', endpoint: 'https://127.0.0.1:8443' },
+            { host: 'registry.k8s.io', endpoint: 'https://127.0.0.1:8443' },
             {
               host: 'registry.partner.example',
               endpoint: 'https://127.0.0.1:8443',
@@ -42,6 +44,8 @@ describe('simulatorAppConfig', () => {
           ],
           allow: [
             'docker.io',
+            'gcr.io',
+            'registry.k8s.io',
             'registry.partner.example',
             'winreadydemo.azurecr.io',
           ],

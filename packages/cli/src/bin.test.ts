@@ -50,6 +50,82 @@ describe('bin/winready', () => {
     expect(run.stderr).toMatch(/nodePools\[0\]\.taints\[0\] \(line 10\)/);
   }, 60_000);
 
+  it('lists, for a taint on the untainted Windows pool of the demo, the monitoring DaemonSet and the unselected chart, not the ingress controller', () => {
+    // The command of the README, from the repository root.
+    const run = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'what-if',
+        'examples/fleets/demo.yaml',
+        '--cluster',
+        'aks-neu-modern',
+        '--pool',
+        'npwan',
+        '--add-taint',
+        'os=windows:NoSchedule',
+        '--format',
+        'json',
+      ],
+      {
+        cwd: path.resolve(__dirname, '../../..'),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const { impacted } = JSON.parse(run.stdout);
+    const unowned = impacted.filter(
+      (impact: { services: string[] }) => impact.services.length === 0,
+    );
+    expect(
+      unowned.map(
+        (impact: { id: string; placement: string; toleration?: string }) => [
+          impact.id,
+          impact.placement,
+          impact.toleration,
+        ],
+      ),
+    ).toEqual([
+      [
+        'DaemonSet monitoring/datadog-agent',
+        'loses-pool',
+        'tolerations:\n  - key: os\n    operator: Equal\n    value: windows\n    effect: NoSchedule',
+      ],
+      ['Deployment external-dns/external-dns', 'loses-pool', undefined],
+    ]);
+    for (const impact of impacted) {
+      expect(Object.keys(impact)).toEqual(
+        expect.arrayContaining([
+          'id',
+          'kind',
+          'namespace',
+          'before',
+          'after',
+          'reasons',
+        ]),
+      );
+    }
+    expect(run.stdout).not.toContain('ingress-nginx');
+  }, 60_000);
+
+  it('exits 2 naming a malformed taint', () => {
+    const run = winready(
+      'what-if',
+      FLEET,
+      '--cluster',
+      'aks-test',
+      '--pool',
+      'npwin',
+      '--add-taint',
+      'os=windows',
+    );
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Invalid taint "os=windows" in --add-taint/);
+  }, 60_000);
+
   it('checks manifests piped to stdin, as helm template | winready check - does', () => {
     const rendered = [
       '---',

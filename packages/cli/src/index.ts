@@ -45,12 +45,35 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void) {
   const whatIf = program
     .command('what-if')
     .description(
-      'List the services that get worse if a pool moves to another OS SKU.',
+      'List the services that get worse if a pool moves to another OS SKU, or the workloads a taint added to or removed from a pool moves off or onto it.',
     )
     .argument('[file]', 'fleet file (YAML or JSON); omit with --live')
     .requiredOption('--cluster <name>', 'cluster of the pool')
-    .requiredOption('--pool <name>', 'node pool to move')
-    .requiredOption('--os-sku <sku>', 'OS SKU the pool moves to');
+    .requiredOption('--pool <name>', 'node pool to change')
+    .addOption(
+      new Option('--os-sku <sku>', 'OS SKU the pool moves to').conflicts([
+        'addTaint',
+        'removeTaint',
+      ]),
+    )
+    .addOption(
+      new Option(
+        '--add-taint <taint>',
+        'taint the pool gets: key[=value]:NoSchedule|PreferNoSchedule|NoExecute',
+      ).conflicts('removeTaint'),
+    )
+    .addOption(
+      new Option(
+        '--remove-taint <taint>',
+        'taint the pool loses: a key (every taint with it) or key[=value]:Effect',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--namespace-owners <file>',
+        'owners of workloads by namespace, for a taint change (YAML with namespaceOwners: a list of namespace and owner)',
+      ).conflicts('osSku'),
+    );
   commonOptions().forEach(option => whatIf.addOption(option));
   whatIf.action(async (file: string | undefined, options: WhatIfOptions) =>
     setExitCode(await whatIfCommand(file, options, io)),

@@ -1,10 +1,19 @@
-import type { WhatIfResult } from '@winready/plugin-windows-readiness-common';
+import type {
+  TaintWhatIfResult,
+  WhatIfResult,
+} from '@winready/plugin-windows-readiness-common';
 import type { Format } from '../options';
 import type { EvaluationReport } from './common';
 import { formatEvaluationCsv, formatWhatIfCsv } from './csv';
 import { formatEvaluationJson, formatWhatIfJson } from './json';
 import { formatEvaluationMarkdown, formatWhatIfMarkdown } from './markdown';
 import { formatEvaluationTable, formatWhatIfTable } from './table';
+import {
+  formatTaintWhatIfCsv,
+  formatTaintWhatIfJson,
+  formatTaintWhatIfMarkdown,
+  formatTaintWhatIfTable,
+} from './taintWhatIf';
 
 export type { EvaluationReport } from './common';
 
@@ -29,4 +38,14 @@ export const WHAT_IF_FORMATTERS: Record<
   table: result => [formatWhatIfTable(result)],
   csv: formatWhatIfCsv,
   markdown: result => [formatWhatIfMarkdown(result)],
+};
+
+export const TAINT_WHAT_IF_FORMATTERS: Record<
+  Format,
+  (result: TaintWhatIfResult) => Output
+> = {
+  json: formatTaintWhatIfJson,
+  table: result => [formatTaintWhatIfTable(result)],
+  csv: formatTaintWhatIfCsv,
+  markdown: result => [formatTaintWhatIfMarkdown(result)],
 };

@@ -15,18 +15,20 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, char => `\\${char}`);
 }
 
-function cell(text: string): string {
+/** A table cell: one line, escaped, `-` when empty. */
+export function cell(text: string): string {
   return escapeMarkdown(oneLine(text)) || '-';
 }
 
-function table(headers: string[], rows: string[][]): string {
+/** A Markdown table of rows of cells. */
+export function table(headers: string[], rows: string[][]): string {
   return [headers, headers.map(() => '---'), ...rows]
     .map(row => `| ${row.join(' | ')} |`)
     .join('\n');
 }
 
 /** A fence longer than any backtick run inside, so snippets cannot end it. */
-function fenced(code: string, language = ''): string {
+export function fenced(code: string, language = ''): string {
   const longestRun = Math.max(
     0,
     ...(code.match(/`+/g) ?? []).map(run => run.length),

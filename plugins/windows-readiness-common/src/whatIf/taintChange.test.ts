@@ -93,6 +93,15 @@ describe('parseTaintChange', () => {
   });
 });
 
+it('names the fields as the caller calls them', () => {
+  expect(() =>
+    parseTaintChange(request({ removeTaint: 'os=windows' }), {
+      addTaint: '--add-taint',
+      removeTaint: '--remove-taint',
+    }),
+  ).toThrow(/^Invalid taint "os=windows" in --remove-taint: expected/);
+});
+
 describe('the cluster with and without a pool taint', () => {
   const cluster = TAINT_FLEET.clusters[0];
   const pool = (c: typeof cluster, name: string) =>

@@ -40,35 +40,49 @@ function taintOf(text: string, field: string): Taint {
   return taint;
 }
 
+/** How errors name the request's two fields: `addTaint` in the API, `--add-taint` in the CLI. */
+export interface TaintChangeFieldNames {
+  addTaint: string;
+  removeTaint: string;
+}
+
 /**
  * Reads the request's change: exactly one of `addTaint` (a full taint) or
  * `removeTaint` (a key, for every taint with that key, or a full taint, for
  * that taint exactly: key, value and effect). A WhatIfError names the text
  * and the expected form otherwise.
  */
-export function parseTaintChange(request: TaintWhatIfRequest): TaintChange {
+export function parseTaintChange(
+  request: TaintWhatIfRequest,
+  fields: TaintChangeFieldNames = {
+    addTaint: 'addTaint',
+    removeTaint: 'removeTaint',
+  },
+): TaintChange {
   const given = (value: unknown) => value !== undefined && value !== null;
   const { addTaint, removeTaint } = request;
   if (given(addTaint) === given(removeTaint)) {
     throw new WhatIfError(
-      `Give exactly one of addTaint (${TAINT_FORM}) or removeTaint (a key, or a full taint).`,
+      `Give exactly one of ${fields.addTaint} (${TAINT_FORM}) or ${fields.removeTaint} (a key, or a full taint).`,
     );
   }
   if (given(addTaint)) {
     if (typeof addTaint !== 'string') {
-      throw new WhatIfError(`addTaint must be a taint (${TAINT_FORM}).`);
+      throw new WhatIfError(
+        `${fields.addTaint} must be a taint (${TAINT_FORM}).`,
+      );
     }
-    const taint = taintOf(addTaint.trim(), 'addTaint');
+    const taint = taintOf(addTaint.trim(), fields.addTaint);
     return { change: 'add', taint, key: taint.key, text: formatTaint(taint) };
   }
   if (typeof removeTaint !== 'string') {
     throw new WhatIfError(
-      `removeTaint must be a taint key or a taint (${TAINT_FORM}).`,
+      `${fields.removeTaint} must be a taint key or a taint (${TAINT_FORM}).`,
     );
   }
   const text = removeTaint.trim();
   if (text.includes(':') || text.includes('=')) {
-    const taint = taintOf(text, 'removeTaint');
+    const taint = taintOf(text, fields.removeTaint);
     return {
       change: 'remove',
       taint,
@@ -78,9 +92,9 @@ export function parseTaintChange(request: TaintWhatIfRequest): TaintChange {
   }
   if (text.length > MAX_TAINT_LENGTH || !TAINT_KEY.test(text)) {
     throw new WhatIfError(
-      `Invalid taint key ${quoted(
-        text,
-      )} in removeTaint: expected a key, or ${TAINT_FORM}.`,
+      `Invalid taint key ${quoted(text)} in ${
+        fields.removeTaint
+      }: expected a key, or ${TAINT_FORM}.`,
     );
   }
   return { change: 'remove', key: text, text };

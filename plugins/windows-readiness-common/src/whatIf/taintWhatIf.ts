@@ -29,7 +29,11 @@ import {
 import { placementReasons, tolerationSnippet } from './taintReasons';
 import { WhatIfError, worsenedChecks } from './whatIf';
 
-export { parseTaintChange, type TaintChange } from './taintChange';
+export {
+  parseTaintChange,
+  type TaintChange,
+  type TaintChangeFieldNames,
+} from './taintChange';
 
 /** One workload of the cluster, with the catalog's services it belongs to (none for a workload no entity maps to). */
 export interface TaintWhatIfWorkload {

@@ -1,4 +1,4 @@
-import { poolFit, type Fit, type ImageFacts } from '../analysis/imageFacts';
+import { poolFit, type Fit, type ImageFacts } from './imageFacts';
 import type { OsSkuTable } from '../catalog/osSkus';
 import type { Cluster } from '../model';
 import { profilePool, type PoolProfile } from '../scheduling/poolProfile';

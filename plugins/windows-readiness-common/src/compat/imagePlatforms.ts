@@ -1,17 +1,10 @@
+import type { ImagePlatform } from '../model';
+
+export type { ImagePlatform };
 import { WindowsVersion, parseOsVersion } from '../versions/windowsVersion';
 import { processIsolationVerdict } from './processIsolation';
 
 /** One platform entry of an image (index `manifests[].platform` or config). */
-export interface ImagePlatform {
-  os: string;
-  architecture: string;
-  /** `os.version`, e.g. `10.0.17763.5458`. */
-  osVersion?: string;
-  /** `os.features`, e.g. `['win32k']`. */
-  osFeatures?: string[];
-  variant?: string;
-}
-
 // The aliases containerd's platforms.Normalize folds into the OCI names.
 const ARCHITECTURE_ALIASES: Record<string, string> = {
   x86_64: 'amd64',

@@ -12,7 +12,7 @@ import type {
 import { profilePool, type PoolProfile } from '../scheduling/poolProfile';
 import { formatTaint } from '../scheduling/taints';
 import { formatWindowsVersion } from '../versions/windowsVersion';
-import { skuCandidates } from '../whatIf/skuFit';
+import { skuCandidates } from '../analysis/skuFit';
 import { extractWorkloads, type Workload } from '../workloads/workloads';
 import { evaluateWorkload } from './evaluateWorkload';
 

@@ -6,7 +6,7 @@ import type { KubernetesObject, WorkloadResult } from '../model';
 import type { PoolProfile } from '../scheduling/poolProfile';
 import type { Workload } from '../workloads/workloads';
 import type { Fit } from '../analysis/imageFacts';
-import { workloadSkuFit, type SkuCandidates } from '../whatIf/skuFit';
+import { workloadSkuFit, type SkuCandidates } from '../analysis/skuFit';
 import { serviceStatus } from './status';
 
 /** What every judgement needs besides the data: when, and the OS SKU table. */

@@ -5,9 +5,8 @@ import type {
   ServiceStatus,
   SourceError,
 } from '.';
-import type { ReportSummary } from '../report/aggregateReport';
-import type { ServiceFacts } from '../report/serviceFacts';
-import type { WhatIfResult } from '../whatIf/whatIf';
+import type { ReportSummary, ServiceFacts } from './report';
+import type { WhatIfResult } from './whatIf';
 import type { TaintWhatIfResult } from './taintWhatIf';
 import type { WorkloadRow } from './workloadRows';
 

@@ -1,4 +1,3 @@
-import type { ImagePlatform } from '../compat/imagePlatforms';
 import type { KubernetesObject } from './kubernetes';
 
 /** The fleet file format (examples/fleets/demo.yaml), also the shape of a collected snapshot. */
@@ -71,4 +70,15 @@ export interface Fleet {
   collectedAt?: string;
   /** Set by live collection: errors not tied to one cluster (a subscription that could not be listed). */
   errors?: SourceError[];
+}
+
+/** One platform of an image index (OCI `platform`). */
+export interface ImagePlatform {
+  os: string;
+  architecture: string;
+  /** `os.version`, e.g. `10.0.17763.5458`. */
+  osVersion?: string;
+  /** `os.features`, e.g. `['win32k']`. */
+  osFeatures?: string[];
+  variant?: string;
 }

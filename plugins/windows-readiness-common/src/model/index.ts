@@ -5,3 +5,5 @@ export * from './api';
 export * from './manifestCheck';
 export * from './workloadRows';
 export * from './taintWhatIf';
+export * from './report';
+export * from './whatIf';

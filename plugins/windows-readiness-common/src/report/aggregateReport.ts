@@ -5,22 +5,11 @@ import {
   worstPerCheck,
 } from '../evaluate/status';
 import type {
-  CheckId,
-  CheckResultValue,
+  ReportSummary,
   ServiceResult,
   ServiceStatus,
+  StatusCounts,
 } from '../model';
-
-export type StatusCounts = Record<ServiceStatus, number>;
-
-export interface ReportSummary {
-  total: number;
-  byStatus: StatusCounts;
-  byCluster: Record<string, StatusCounts>;
-  /** Present only for services whose owner was given. */
-  byOwner: Record<string, StatusCounts>;
-  byCheck: Record<CheckId, Record<CheckResultValue, number>>;
-}
 
 export function emptyStatusCounts(): StatusCounts {
   return Object.fromEntries(

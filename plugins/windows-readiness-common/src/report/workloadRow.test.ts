@@ -10,8 +10,13 @@ import {
 
 const check = (
   id: CheckResult['id'],
-  result: CheckResult['result'],
-): CheckResult => ({ id, result, message: `${id} ${result}`, evidence: [] });
+  value: CheckResult['result'],
+): CheckResult => ({
+  id,
+  result: value,
+  message: `${id} ${value}`,
+  evidence: [],
+});
 
 function result(
   name: string,
@@ -122,7 +127,12 @@ describe('workload CSV', () => {
   it('reads back as the rows, a formula neutralised', () => {
     const csv = WORKLOAD_CSV_HEADER + rows.map(workloadCsvLine).join('');
     const [header, ...lines] = parseCsv(csv);
-    expect(header.slice(0, 4)).toEqual(['cluster', 'namespace', 'kind', 'name']);
+    expect(header.slice(0, 4)).toEqual([
+      'cluster',
+      'namespace',
+      'kind',
+      'name',
+    ]);
     expect(lines).toHaveLength(3);
     expect(lines[2][3]).toBe(`'=HYPERLINK("x")`);
     expect(lines[0][header.indexOf('failing')]).toBe('taint-toleration');

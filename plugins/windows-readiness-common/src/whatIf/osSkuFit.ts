@@ -11,7 +11,7 @@ import { ImageCatalog } from '../images/imageReference';
 import type { Cluster, Fleet, OsSkuOption } from '../model';
 import { profilePool } from '../scheduling/poolProfile';
 import { extractWorkloads, type Workload } from '../workloads/workloads';
-import { skuCandidates, workloadSkuFit, worseSkuFit } from './skuFit';
+import { skuCandidates, workloadSkuFit, worseSkuFit } from '../analysis/skuFit';
 import { WhatIfError } from './whatIf';
 
 export interface OsSkuFitOptions {

@@ -6,32 +6,11 @@ import type {
   CheckResult,
   Fleet,
   ServiceResult,
-  ServiceStatus,
+  WhatIfImpact,
+  WhatIfRequest,
+  WhatIfResult,
 } from '../model';
 import { nodesOfPool } from '../scheduling/poolNodes';
-
-export interface WhatIfRequest {
-  cluster: string;
-  pool: string;
-  osSku: string;
-}
-
-export interface WhatIfImpact {
-  id: string;
-  before: ServiceStatus;
-  after: ServiceStatus;
-  /** `check-id: message` for every check whose result got worse. */
-  reasons: string[];
-}
-
-export interface WhatIfResult {
-  cluster: string;
-  pool: string;
-  fromOsSku: string | null;
-  toOsSku: string;
-  asOf: string;
-  impacted: WhatIfImpact[];
-}
 
 export class WhatIfError extends Error {
   name = 'WhatIfError';

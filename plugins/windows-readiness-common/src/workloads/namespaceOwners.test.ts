@@ -45,7 +45,10 @@ describe('namespaceOwners', () => {
     [{}, `${WHERE} must be a list`],
     [[null], `${WHERE}[0] must be { namespace, owner }`],
     [[{ namespace: 'Bad_NS', owner: 'x' }], `${WHERE}[0].namespace`],
-    [[{ namespace: 'ok', owner: '' }], `${WHERE}[0].owner must be an entity ref`],
+    [
+      [{ namespace: 'ok', owner: '' }],
+      `${WHERE}[0].owner must be an entity ref`,
+    ],
     [
       [{ namespace: 'ok', owner: 'group:default/' }],
       `${WHERE}[0].owner is not an entity ref`,

@@ -57,8 +57,8 @@ describe('winready what-if --add-taint / --remove-taint', () => {
       // A catalog service with no namespace owner: no owner.
       expect.objectContaining({ id: 'Deployment web/web-portal' }),
     ]);
-    expect(result.impacted[1]).not.toHaveProperty('toleration');
-    expect(result.impacted[2]).not.toHaveProperty('owner');
+    expect(result.impacted[1]).toHaveProperty('toleration', null);
+    expect(result.impacted[2]).toHaveProperty('owner', null);
   });
 
   it('says what removing the taint would let onto the pool', async () => {

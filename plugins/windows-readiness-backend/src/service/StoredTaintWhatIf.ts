@@ -124,13 +124,14 @@ export function visibleTaintImpacts(
       const services = impact.services.filter(ref => readable.has(ref));
       if (services.length === 0) return [];
       if (services.length === impact.services.length) return [impact];
-      const { owner: _owner, ownerSource: _source, ...rest } = impact;
+      const { ownerSource: _source, ...rest } = impact;
       const owner = services.map(entityOwner).find(Boolean);
       return [
         {
           ...rest,
           services,
-          ...(owner ? { owner, ownerSource: 'entity' as const } : {}),
+          owner: owner ?? null,
+          ...(owner ? { ownerSource: 'entity' as const } : {}),
         },
       ];
     }),

@@ -28,7 +28,8 @@ export interface TaintWhatIfImpact {
   name: string;
   /** Catalog entities it belongs to; empty for a workload no entity maps to. */
   services: string[];
-  owner?: string;
+  /** The owning entity's owner, or the namespace owners' match; null when neither tells. */
+  owner: string | null;
   ownerSource?: WorkloadOwnerSource;
   placement: TaintPlacement;
   /** The workload's status before and after the change. */
@@ -42,7 +43,7 @@ export interface TaintWhatIfImpact {
   /** For a DaemonSet leaving the pool: how many of the pool's nodes it would stop running on. */
   nodes?: number;
   /** The toleration to add (YAML), when the workload needs the pool and the taint keeps it off. */
-  toleration?: string;
+  toleration: string | null;
 }
 
 export interface TaintWhatIfResult {

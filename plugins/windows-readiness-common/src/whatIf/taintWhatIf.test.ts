@@ -144,7 +144,7 @@ describe('taintWhatIf', () => {
       result.impacted.map(impact => [
         impact.name,
         impact.placement,
-        impact.toleration !== undefined,
+        impact.toleration !== null,
       ]),
     ).toEqual(expected);
   });
@@ -259,7 +259,7 @@ describe('taintWhatIf', () => {
     expect(impactOf(result, 'win-app').services).toEqual([
       'component:default/win-app',
     ]);
-    expect(impactOf(result, 'win-app')).not.toHaveProperty('owner');
+    expect(impactOf(result, 'win-app')).toHaveProperty('owner', null);
     expect(asked).toContainEqual(['win-app', ['component:default/win-app']]);
   });
 
@@ -342,7 +342,7 @@ describe('taintWhatIf on the demo fleet', () => {
         impact.id,
         impact.placement,
         impact.services,
-        impact.toleration !== undefined,
+        impact.toleration !== null,
       ]),
     ).toEqual([
       ['DaemonSet monitoring/datadog-agent', 'loses-pool', [], true],

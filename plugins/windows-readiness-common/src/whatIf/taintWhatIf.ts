@@ -226,7 +226,7 @@ export function taintWhatIf(
       namespace: workload.namespace,
       name: workload.name,
       services: [...serviceIds],
-      ...(owner.owner ? { owner: owner.owner } : {}),
+      owner: owner.owner ?? null,
       ...(owner.owner && owner.ownerSource
         ? { ownerSource: owner.ownerSource }
         : {}),
@@ -259,7 +259,7 @@ export function taintWhatIf(
       ...(daemonSetNodes !== undefined ? { nodes: daemonSetNodes } : {}),
       // Only a workload whose images start on the pool needs it: a Linux
       // workload kept off a Windows pool is better off.
-      ...(leaves && startsThere && toleration ? { toleration } : {}),
+      toleration: (leaves && startsThere && toleration) || null,
     });
   }
   sortTaintImpacts(result.impacted);

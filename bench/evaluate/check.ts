@@ -6,6 +6,7 @@
  */
 import {
   evaluateFleet,
+  extractWorkloads,
   FleetValidationError,
   parseFleet,
 } from '@winready/plugin-windows-readiness-common';
@@ -35,6 +36,14 @@ export function runCheck(args: Args): number {
       services: 10,
       seed: `${args.fleet.seed}-tiny`,
     },
+    {
+      clusters: 4,
+      poolsPerCluster: 5,
+      services: 60,
+      podsPerService: 3,
+      unownedWorkloads: 40,
+      seed: `${args.fleet.seed}-unowned`,
+    },
   ];
   let failures = 0;
   const fail = (message: string) => {
@@ -42,7 +51,10 @@ export function runCheck(args: Args): number {
     process.stderr.write(`check FAILED: ${message}\n`);
   };
   for (const options of cases) {
-    const label = `${options.clusters}x${options.poolsPerCluster} pools, ${options.services} services`;
+    const unowned = options.unownedWorkloads ?? 0;
+    const label = `${options.clusters}x${options.poolsPerCluster} pools, ${
+      options.services
+    } services${unowned ? `, ${unowned} unowned workloads` : ''}`;
     const fleet = generateFleet(options);
     const text = JSON.stringify(fleet);
     if (text !== JSON.stringify(generateFleet(options))) {
@@ -57,9 +69,27 @@ export function runCheck(args: Args): number {
       continue;
     }
     const stats = fleetStats(fleet);
+    // The services' pods, and as many workloads without a service as asked
+    // for, as the engine's own extractWorkloads finds them.
     const expectedPods = options.services * (options.podsPerService ?? 10);
-    if (stats.pods !== expectedPods) {
-      fail(`${label}: ${stats.pods} pods, expected ${expectedPods}`);
+    const workloads = fleet.clusters.flatMap(extractWorkloads);
+    const servicePods = workloads
+      .filter(workload => workload.serviceId)
+      .reduce((sum, workload) => sum + workload.pods.length, 0);
+    if (servicePods !== expectedPods) {
+      fail(`${label}: ${servicePods} service pods, expected ${expectedPods}`);
+    }
+    const withoutService = workloads.filter(workload => !workload.serviceId);
+    if (
+      withoutService.length !== unowned ||
+      stats.unownedWorkloads !== unowned
+    ) {
+      fail(
+        `${label}: ${withoutService.length} workloads without a service (${stats.unownedWorkloads} counted), expected ${unowned}`,
+      );
+    }
+    if (unowned && !withoutService.some(workload => workload.pods.length)) {
+      fail(`${label}: no unowned workload has a pod`);
     }
     if (stats.pools !== options.clusters * options.poolsPerCluster) {
       fail(`${label}: ${stats.pools} pools`);

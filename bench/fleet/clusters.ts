@@ -46,6 +46,7 @@ export function generateCluster(
     pools: [],
     runtimeClasses: new Map(),
     deployments: [],
+    daemonSets: [],
     replicaSets: [],
     pods: [],
     events: [],

@@ -14,6 +14,7 @@ import type { ClusterModel } from './model';
 import type { GenerateFleetOptions } from './options';
 import { Rng } from './rng';
 import { planService, type ServicePlan } from './services';
+import { addUnownedWorkloads } from './unowned';
 import { addDeployment } from './workloads';
 
 /** Generates a realistic fleet; deterministic for given options. */
@@ -29,6 +30,7 @@ export function generateFleet(options: GenerateFleetOptions): Fleet {
     missingImageShare = 0.03,
     nodesPerPool,
     distinctImages,
+    unownedWorkloads = 0,
   } = options;
   if (
     !(clusterCount >= 1) ||
@@ -38,6 +40,11 @@ export function generateFleet(options: GenerateFleetOptions): Fleet {
   ) {
     throw new Error(
       'generateFleet: clusters and poolsPerCluster must be >= 1, services and podsPerService >= 0',
+    );
+  }
+  if (!Number.isInteger(unownedWorkloads) || unownedWorkloads < 0) {
+    throw new Error(
+      'generateFleet: unownedWorkloads must be a whole number >= 0',
     );
   }
   if (nodesPerPool !== undefined && !(nodesPerPool >= 1)) {
@@ -128,9 +135,14 @@ export function generateFleet(options: GenerateFleetOptions): Fleet {
       addDeployment(rng, plan, home, podsPerService, createdOffset);
     }
   }
+  // After every service, so that a fleet without them draws the same.
+  if (unownedWorkloads > 0) {
+    addUnownedWorkloads(rng, models, unownedWorkloads, images);
+  }
   for (const model of models) {
     model.cluster.objects!.push(
       ...model.deployments,
+      ...model.daemonSets,
       ...model.replicaSets,
       ...model.pods,
       ...model.events,

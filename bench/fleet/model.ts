@@ -40,6 +40,8 @@ export interface ClusterModel {
   pools: PoolModel[];
   runtimeClasses: Map<string, RuntimeClassScheduling>;
   deployments: KubernetesObject[];
+  /** Only workloads no catalog entity maps to are DaemonSets (see unowned.ts). */
+  daemonSets: KubernetesObject[];
   replicaSets: KubernetesObject[];
   pods: KubernetesObject[];
   events: KubernetesObject[];

@@ -13,10 +13,16 @@ export function pad(value: number, width: number): string {
 
 /** A node of the pool: Windows `aks<pool><6>`, Linux `aks-<pool>-<vmssId>-vmss<6>`. */
 export function nodeName(rng: Rng, pool: PoolModel): string {
-  const instance = rng
-    .int(0, Math.max((pool.pool.count ?? 1) - 1, 0))
-    .toString(36);
+  return poolNodeName(
+    pool,
+    rng.int(0, Math.max((pool.pool.count ?? 1) - 1, 0)),
+  );
+}
+
+/** The pool's node number `instance` (0-based), as AKS names it. */
+export function poolNodeName(pool: PoolModel, instance: number): string {
+  const suffix = instance.toString(36).padStart(6, '0');
   return pool.windows
-    ? `aks${pool.pool.name}${instance.padStart(6, '0')}`
-    : `aks-${pool.pool.name}-${pool.vmssId}-vmss${instance.padStart(6, '0')}`;
+    ? `aks${pool.pool.name}${suffix}`
+    : `aks-${pool.pool.name}-${pool.vmssId}-vmss${suffix}`;
 }

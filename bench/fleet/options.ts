@@ -27,6 +27,16 @@ export interface GenerateFleetOptions {
    * shared sidecar is used, as in any fleet of a few hundred services.
    */
   distinctImages?: number;
+  /**
+   * Workloads no catalog entity maps to (default 0): the platform team's
+   * DaemonSets and Deployments (monitoring agents, log shippers, CSI
+   * providers, ingress controllers, third-party charts) in namespaces such as
+   * monitoring, logging, kube-system and ingress-nginx, without the
+   * `backstage.io/kubernetes-id` label, with their pods. Spread round-robin
+   * over the clusters and drawn after everything else, so that a fleet
+   * without them is the same as before.
+   */
+  unownedWorkloads?: number;
 }
 
 /** The fleet `yarn bench:evaluate` measures: 100 clusters, 500 pools, 5,000 services, 50,000 pods. */

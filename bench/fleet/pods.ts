@@ -7,7 +7,7 @@
 import type { KubernetesObject } from '@winready/plugin-windows-readiness-common';
 import { containerStatus, type ScheduledPod } from './containerStatuses';
 import { podWarning } from './events';
-import type { ClusterModel } from './model';
+import type { ClusterModel, PoolModel } from './model';
 import { NAME_ALPHABET, nodeName } from './names';
 import type { Rng } from './rng';
 import {
@@ -42,7 +42,6 @@ export function addPods(rng: Rng, rs: ReplicaSetPods): void {
     pool,
     weight: pool.pool.count ?? 1,
   }));
-  const clusterIndex = Number(model.cluster.name.slice(-3));
   for (let r = 0; r < rs.replicas; r++) {
     const podName = `${replicaSet}-${rng.chars(5, NAME_ALPHABET)}`;
     const started = iso(EPOCH, -rng.int(600, rs.createdOffset));
@@ -97,30 +96,53 @@ export function addPods(rng: Rng, rs: ReplicaSetPods): void {
         podWarning(rng, scheduled, 'FailedScheduling', message, 300),
       );
     } else {
-      model.podIp++;
-      const statuses = containers.map(container =>
-        containerStatus(rng, model, plan, pool, scheduled, container),
+      pod.status = runningPodStatus(
+        rng,
+        model,
+        plan,
+        pool,
+        scheduled,
+        containers,
       );
-      const ready = statuses.every(status => status.ready);
-      pod.status = {
-        phase: 'Running',
-        hostIP: `10.${clusterIndex % 250}.${rng.int(0, 3)}.${rng.int(4, 250)}`,
-        podIP: `10.${100 + (clusterIndex % 150)}.${(model.podIp >> 8) & 255}.${
-          model.podIp & 255
-        }`,
-        startTime: started,
-        qosClass: 'Burstable',
-        conditions: [
-          { type: 'PodScheduled', status: 'True' },
-          {
-            type: 'Ready',
-            status: ready ? 'True' : 'False',
-            ...(ready ? {} : { reason: 'ContainersNotReady' }),
-          },
-        ],
-        containerStatuses: statuses,
-      };
     }
     model.pods.push(pod);
   }
+}
+
+/**
+ * The status of a pod the scheduler placed on `pool`: Running, with the
+ * next pod IP of the cluster and each container's status on that node.
+ */
+export function runningPodStatus(
+  rng: Rng,
+  model: ClusterModel,
+  plan: ServicePlan,
+  pool: PoolModel,
+  scheduled: ScheduledPod,
+  containers: Array<Record<string, unknown>>,
+) {
+  const clusterIndex = Number(model.cluster.name.slice(-3));
+  model.podIp++;
+  const statuses = containers.map(container =>
+    containerStatus(rng, model, plan, pool, scheduled, container),
+  );
+  const ready = statuses.every(status => status.ready);
+  return {
+    phase: 'Running',
+    hostIP: `10.${clusterIndex % 250}.${rng.int(0, 3)}.${rng.int(4, 250)}`,
+    podIP: `10.${100 + (clusterIndex % 150)}.${(model.podIp >> 8) & 255}.${
+      model.podIp & 255
+    }`,
+    startTime: scheduled.started,
+    qosClass: 'Burstable',
+    conditions: [
+      { type: 'PodScheduled', status: 'True' },
+      {
+        type: 'Ready',
+        status: ready ? 'True' : 'False',
+        ...(ready ? {} : { reason: 'ContainersNotReady' }),
+      },
+    ],
+    containerStatuses: statuses,
+  };
 }

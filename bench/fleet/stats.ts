@@ -10,6 +10,9 @@ export interface FleetStats {
   windowsPools: number;
   services: number;
   deployments: number;
+  daemonSets: number;
+  /** Deployments and DaemonSets without the `backstage.io/kubernetes-id` label: no catalog entity maps to them. */
+  unownedWorkloads: number;
   replicaSets: number;
   pods: number;
   pendingPods: number;
@@ -30,6 +33,8 @@ export function fleetStats(fleet: Fleet): FleetStats {
     windowsPools: 0,
     services: 0,
     deployments: 0,
+    daemonSets: 0,
+    unownedWorkloads: 0,
     replicaSets: 0,
     pods: 0,
     pendingPods: 0,
@@ -54,10 +59,13 @@ export function fleetStats(fleet: Fleet): FleetStats {
     for (const object of cluster.objects ?? []) {
       stats.objects++;
       switch (object.kind) {
-        case 'Deployment': {
-          stats.deployments++;
+        case 'Deployment':
+        case 'DaemonSet': {
+          if (object.kind === 'Deployment') stats.deployments++;
+          else stats.daemonSets++;
           const id = object.metadata?.labels?.['backstage.io/kubernetes-id'];
           if (id) services.add(id);
+          else stats.unownedWorkloads++;
           for (const container of object.spec?.template?.spec?.containers ??
             []) {
             referenced.add(container.image);

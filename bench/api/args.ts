@@ -25,6 +25,14 @@ export interface Args {
   /** Same-entity comparison (windows-readiness entity endpoint vs Kubernetes backend), at 1 and N connections. */
   compareConnections: number;
   compareDurationS: number;
+  /** What-ifs (`POST /v1/what-if`) at once. */
+  whatIfConnections: number;
+  /** Distinct OS SKU what-ifs (a pool each, first pass to Windows2025), each asked once: first answers, none cached. */
+  whatIfRequests: number;
+  /** Distinct taint what-ifs (`addTaint: os=windows:NoSchedule` on a pool each), each asked once. */
+  taintRequests: number;
+  /** The same what-ifs asked again for this long: answers the backend has cached. */
+  whatIfDurationS: number;
   /** Per-request timeout of the load tool. */
   requestTimeoutS: number;
   /** Bounds of the set-up waits. */
@@ -60,6 +68,10 @@ const NUMBER_FLAGS = new Map<string, keyof Args>([
   ['--report-duration', 'reportDurationS'],
   ['--compare-connections', 'compareConnections'],
   ['--compare-duration', 'compareDurationS'],
+  ['--what-if-connections', 'whatIfConnections'],
+  ['--what-if-requests', 'whatIfRequests'],
+  ['--taint-requests', 'taintRequests'],
+  ['--what-if-duration', 'whatIfDurationS'],
   ['--request-timeout', 'requestTimeoutS'],
   ['--startup-timeout', 'startupTimeoutS'],
   ['--catalog-timeout', 'catalogTimeoutS'],
@@ -72,11 +84,15 @@ const MAX_CONNECTIONS = 500;
 const MAX_DURATION_S = 300;
 const MAX_WAIT_S = 3600;
 const MAX_RATE = 100_000;
+const MAX_WHAT_IFS = 10_000;
+
+/** The fleet of `yarn bench:api`: the standard size and 2,000 workloads no catalog entity maps to. */
+export const API_UNOWNED_WORKLOADS = 2000;
 
 export function parseArgs(argv: string[]): Args {
   const args: Args = {
     json: false,
-    fleet: { ...BENCH_FLEET_OPTIONS },
+    fleet: { ...BENCH_FLEET_OPTIONS, unownedWorkloads: API_UNOWNED_WORKLOADS },
     database: 'sqlite',
     postgresUrl:
       process.env.BENCH_API_POSTGRES_URL ??
@@ -88,6 +104,10 @@ export function parseArgs(argv: string[]): Args {
     reportDurationS: 10,
     compareConnections: 10,
     compareDurationS: 20,
+    whatIfConnections: 20,
+    whatIfRequests: 100,
+    taintRequests: 20,
+    whatIfDurationS: 10,
     requestTimeoutS: 60,
     startupTimeoutS: 300,
     catalogTimeoutS: 900,
@@ -105,6 +125,7 @@ export function parseArgs(argv: string[]): Args {
       let n = wholeNumber(flag, value(), flag === '--rate' ? 0 : 1);
       if (/connections/.test(flag)) n = Math.min(n, MAX_CONNECTIONS);
       else if (flag === '--rate') n = Math.min(n, MAX_RATE);
+      else if (/requests/.test(flag)) n = Math.min(n, MAX_WHAT_IFS);
       else if (/timeout/.test(flag)) n = Math.min(n, MAX_WAIT_S);
       else n = Math.min(n, MAX_DURATION_S);
       (args as any)[numberOption] = n;
@@ -116,6 +137,12 @@ export function parseArgs(argv: string[]): Args {
         break;
       case '--seed':
         args.fleet.seed = value();
+        break;
+      case '--unowned-workloads':
+        args.fleet.unownedWorkloads = Math.min(
+          wholeNumber(flag, value(), 0),
+          1_000_000,
+        );
         break;
       case '--database': {
         const choice = value();

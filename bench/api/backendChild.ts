@@ -6,10 +6,48 @@
  * Kubernetes backend. Its config comes from the `--config` files on its
  * command line, as for any Backstage backend. Stops on SIGTERM or when the
  * parent goes.
+ *
+ * Over IPC it answers `probe` with its own memory (rss, heap, peak RSS) and
+ * the event-loop delay measured since the last `loop-reset`
+ * (perf_hooks.monitorEventLoopDelay): how late a timer due every
+ * LOOP_RESOLUTION_MS ran, with that interval taken off.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createBackend } from '@backstage/backend-defaults';
+import type { BackendProbe } from './probe';
+
+const LOOP_RESOLUTION_MS = 10;
+const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loop.enable();
+
+const MB = 1024 * 1024;
+function probe(): BackendProbe {
+  const memory = process.memoryUsage();
+  // The histogram holds nanoseconds between ticks due every resolution.
+  const delay = (ns: number) =>
+    loop.count ? Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS) : NaN;
+  return {
+    type: 'probe',
+    memory: {
+      rssMb: memory.rss / MB,
+      heapUsedMb: memory.heapUsed / MB,
+      externalMb: (memory.external + memory.arrayBuffers) / MB,
+      // resourceUsage().maxRSS is in kilobytes.
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    },
+    loop: {
+      resolutionMs: LOOP_RESOLUTION_MS,
+      samples: loop.count,
+      p50Ms: delay(loop.percentile(50)),
+      p90Ms: delay(loop.percentile(90)),
+      p99Ms: delay(loop.percentile(99)),
+      maxMs: delay(loop.max),
+      meanMs: delay(loop.mean),
+    },
+  };
+}
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -39,7 +77,12 @@ process.once('disconnect', stop);
 let session: Session | undefined;
 process.on('message', (message: any) => {
   const answer = (reply: object) => process.send?.(reply);
-  if (message?.type === 'profile-start') {
+  if (message?.type === 'loop-reset') {
+    loop.reset();
+    answer({ type: 'loop-reset' });
+  } else if (message?.type === 'probe') {
+    answer(probe());
+  } else if (message?.type === 'profile-start') {
     if (!session) {
       session = new Session();
       session.connect();

@@ -7,6 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { processCpuSeconds } from './children';
+import type { LoopDelay } from './probe';
 import { latencySummary } from '../shared/stats';
 
 export interface LoadRequest {
@@ -20,6 +21,8 @@ export interface LoadResult {
   connections: number;
   /** Requests a second the load tool was held to (open loop), if any. */
   rate?: number;
+  /** Requests sent in all, when the run was a fixed number of them rather than a duration. */
+  amount?: number;
   durationS: number;
   /** 2xx responses. */
   ok: number;
@@ -49,6 +52,8 @@ export interface LoadResult {
   /** Request errors by code or message. */
   errorKinds: Record<string, number>;
   meanResponseBytes: number;
+  /** The backend's event-loop delay during the run (from the backend itself). */
+  eventLoopDelay?: LoopDelay;
 }
 
 const MAX_SAMPLES = 2_000_000;
@@ -67,10 +72,19 @@ export async function runLoad(options: {
    * the top of the second. run.ts uses ./paced.ts for steady traffic instead.
    */
   overallRate?: number;
+  /**
+   * Send this many requests in all, then stop (the duration is ignored):
+   * with distinct requests, each is asked exactly once.
+   */
+  amount?: number;
   pids: { backend?: number; simulator?: number };
 }): Promise<LoadResult> {
   const { requests } = options;
   if (requests.length === 0) throw new Error(`${options.name}: no requests`);
+  // autocannon refuses more connections than requests.
+  const connections = options.amount
+    ? Math.min(options.connections, options.amount)
+    : options.connections;
   let next = 0;
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
@@ -100,10 +114,11 @@ export async function runLoad(options: {
   };
   const cannonOptions: autocannon.Options = {
     url: options.baseUrl,
-    connections: options.connections,
+    connections,
     duration: options.durationS,
     timeout: options.timeoutS,
     ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    ...(options.amount ? { amount: options.amount } : {}),
     pipelining: 1,
     headers: {
       authorization: `Bearer ${options.token}`,
@@ -151,8 +166,9 @@ export async function runLoad(options: {
   const sent = (result.requests as any).sent ?? ok + non2xx;
   return {
     name: options.name,
-    connections: options.connections,
+    connections,
     ...(options.overallRate ? { rate: options.overallRate } : {}),
+    ...(options.amount ? { amount: options.amount } : {}),
     durationS,
     ok,
     non2xx,

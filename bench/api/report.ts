@@ -7,11 +7,19 @@ import { cpus, loadavg } from 'node:os';
 import type { FleetStats, GenerateFleetOptions } from '../fleet';
 import type { Args, DatabaseChoice } from './args';
 import type { RefreshOutcome } from './backstage';
+import { sameCounts } from './expected';
 import type { LoadResult } from './load';
+import type { BackendMemory } from './probe';
 
 export const TARGET_ENTITY_P99_MS = 25;
 export const TARGET_REPORT_JSON_MS = 300;
 export const TARGET_REPORT_CSV_MS = 500;
+/** Issue 12: 20 concurrent what-ifs, their p99 and the event-loop delay's p99. */
+export const TARGET_WHAT_IF_P99_MS = 100;
+export const TARGET_LOOP_DELAY_P99_MS = 100;
+/** Issue 13: the backend's RSS after the refresh and after the load runs. */
+export const TARGET_RSS_AFTER_REFRESH_MB = 500;
+export const TARGET_RSS_AFTER_LOAD_MB = 600;
 
 export interface Setup {
   loadAverageBeforeRuns: number;
@@ -29,8 +37,26 @@ export interface Setup {
   refreshS: number;
   refresh: RefreshOutcome;
   asOf: string;
-  backendRssAfterRefreshMb: number;
-  backendRssAfterLoadMb?: number;
+  /** The backend's own figures once it is up, after the refresh and after every run. */
+  memory: {
+    atStart: BackendMemory;
+    afterRefresh: BackendMemory;
+    afterLoad?: BackendMemory;
+  };
+  /** Workloads no catalog entity maps to: generated, served by `GET /v1/workloads`, found here. */
+  unowned: {
+    requested: number;
+    stored: number;
+    storedStatuses: Record<string, number>;
+    local: number;
+    localStatuses: Record<string, number>;
+  };
+  whatIf: {
+    windowsPools: number;
+    osSkuRequests: number;
+    taintRequests: number;
+    examples: { osSku?: string; taint?: string };
+  };
   /** Services the report lists (entities mapped to evaluated services). */
   storedServices: number;
   storedStatuses: Record<string, number>;
@@ -80,6 +106,8 @@ export interface Report {
   runs: Record<string, LoadResult>;
   comparison: Comparison[];
   statusesMatch: boolean;
+  /** The workloads without an entity: same number and statuses as evaluateCluster finds here. */
+  unownedMatch: boolean;
   targets: Target[];
 }
 
@@ -95,6 +123,40 @@ function clean(run: LoadResult): string | undefined {
     run.errors ? `${run.errors} errors (${run.timeouts} timeouts)` : '',
   ].filter(Boolean);
   return problems.length ? problems.join(', ') : undefined;
+}
+
+function loopDelayTarget(name: string, run: LoadResult | undefined): Target {
+  const p99 = run?.eventLoopDelay?.p99Ms ?? NaN;
+  return {
+    name,
+    limit: `< ${fmt(TARGET_LOOP_DELAY_P99_MS)} ms`,
+    value: ms(p99),
+    pass: p99 < TARGET_LOOP_DELAY_P99_MS,
+    note: run?.eventLoopDelay
+      ? `max ${ms(run.eventLoopDelay.maxMs)}, ${fmt(
+          run.eventLoopDelay.samples,
+        )} samples`
+      : undefined,
+  };
+}
+
+function memoryTarget(
+  name: string,
+  memory: BackendMemory | undefined,
+  limitMb: number,
+): Target {
+  const rss = memory?.rssMb ?? NaN;
+  return {
+    name,
+    limit: `< ${fmt(limitMb)} MB`,
+    value: `${fmt(rss)} MB`,
+    pass: rss < limitMb,
+    note: memory
+      ? `heap ${fmt(memory.heapUsedMb)} MB, peak RSS ${fmt(
+          memory.peakRssMb,
+        )} MB`
+      : undefined,
+  };
 }
 
 function latencyTarget(
@@ -142,14 +204,13 @@ export function buildReport(
       ratioP99: kube.latencyMs.p99 / wr.latencyMs.p99,
     });
   }
-  const statusesMatch = Object.keys({
-    ...setup.storedStatuses,
-    ...setup.localStatuses,
-  }).every(
-    status =>
-      (setup.storedStatuses[status] ?? 0) ===
-      (setup.localStatuses[status] ?? 0),
-  );
+  const statusesMatch = sameCounts(setup.storedStatuses, setup.localStatuses);
+  const unownedMatch =
+    setup.unowned.stored === setup.unowned.local &&
+    setup.unowned.local === setup.unowned.requested &&
+    sameCounts(setup.unowned.storedStatuses, setup.unowned.localStatuses);
+  const whatIfConnections = (name: string) =>
+    runs[name]?.connections ?? args.whatIfConnections;
   return {
     benchmark: 'api',
     node: process.version,
@@ -163,6 +224,7 @@ export function buildReport(
     runs,
     comparison,
     statusesMatch,
+    unownedMatch,
     targets: [
       latencyTarget(
         `entity p99 (${args.entityConnections} conn)`,
@@ -197,6 +259,66 @@ export function buildReport(
         `CSV report p99 (${args.reportConnections} conn)`,
         runs['report-csv'],
         TARGET_REPORT_CSV_MS,
+      ),
+      ...(args.fleet.unownedWorkloads
+        ? [
+            latencyTarget(
+              `workloads JSON p99 (${args.reportConnections} conn)`,
+              runs['workloads-json'],
+              TARGET_REPORT_JSON_MS,
+            ),
+            latencyTarget(
+              `workloads CSV p99 (${args.reportConnections} conn)`,
+              runs['workloads-csv'],
+              TARGET_REPORT_CSV_MS,
+            ),
+          ]
+        : []),
+      latencyTarget(
+        `what-if OS SKU p99, first (${whatIfConnections(
+          'what-if-os-sku-first',
+        )} conn)`,
+        runs['what-if-os-sku-first'],
+        TARGET_WHAT_IF_P99_MS,
+      ),
+      loopDelayTarget(
+        '  event-loop delay p99 then',
+        runs['what-if-os-sku-first'],
+      ),
+      latencyTarget(
+        `what-if OS SKU p99, cached (${whatIfConnections(
+          'what-if-os-sku-cached',
+        )} conn)`,
+        runs['what-if-os-sku-cached'],
+        TARGET_WHAT_IF_P99_MS,
+      ),
+      latencyTarget(
+        `what-if taint p99, first (${whatIfConnections(
+          'what-if-taint-first',
+        )} conn)`,
+        runs['what-if-taint-first'],
+        TARGET_WHAT_IF_P99_MS,
+      ),
+      loopDelayTarget(
+        '  event-loop delay p99 then',
+        runs['what-if-taint-first'],
+      ),
+      latencyTarget(
+        `what-if taint p99, cached (${whatIfConnections(
+          'what-if-taint-cached',
+        )} conn)`,
+        runs['what-if-taint-cached'],
+        TARGET_WHAT_IF_P99_MS,
+      ),
+      memoryTarget(
+        'backend RSS after refresh',
+        setup.memory.afterRefresh,
+        TARGET_RSS_AFTER_REFRESH_MB,
+      ),
+      memoryTarget(
+        'backend RSS after the runs',
+        setup.memory.afterLoad,
+        TARGET_RSS_AFTER_LOAD_MB,
       ),
     ],
   };

@@ -3,20 +3,11 @@
  * backend, let the real refresh fill the store, then measure. Every child
  * process is stopped in `finally`, whatever happened.
  */
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  evaluateFleet,
-  type Fleet,
-} from '@winready/plugin-windows-readiness-common';
+import type { Fleet } from '@winready/plugin-windows-readiness-common';
 import { fleetStats, generateFleet, Rng } from '../fleet';
 import { progress } from '../evaluate/progress';
 import type { Args } from './args';
@@ -29,10 +20,12 @@ import {
   WR,
 } from './backstage';
 import { forkChild, stopAll, waitForIdle, type Child } from './children';
+import { evaluateLocally, STATUSES } from './expected';
 import { freePort, request } from './http';
-import { runLoad, type LoadRequest, type LoadResult } from './load';
-import { runPaced } from './paced';
+import type { LoadRequest } from './load';
+import { createMeasure } from './measure';
 import { dropPostgresDatabases } from './postgres';
+import { probeBackend } from './probe';
 import { buildReport, type Report, type Setup } from './report';
 import {
   backendConfig,
@@ -44,26 +37,8 @@ import {
   type FleetService,
 } from './setup';
 import type { SimulatorReady } from './simulatorChild';
-
-const STATUSES = ['blocked', 'at-risk', 'unknown', 'ready', 'not-applicable'];
-
-function countStatuses(statuses: Iterable<string>): Record<string, number> {
-  const counts: Record<string, number> = Object.fromEntries(
-    STATUSES.map(s => [s, 0]),
-  );
-  for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
-  return counts;
-}
-
-function rssMb(pid: number | undefined): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return kb / 1024;
-  } catch {
-    return NaN;
-  }
-}
+import { planWhatIfs } from './whatIf';
+import { measureWhatIfs, measureWorkloads } from './platformRuns';
 
 /** Deterministic shuffle (Fisher-Yates over the fleet's seeded PRNG). */
 function shuffled<T>(items: T[], seed: string): T[] {
@@ -185,7 +160,12 @@ export async function runBench(args: Args): Promise<Report> {
     );
     await waitForReadiness(baseUrl, args.startupTimeoutS * 1000);
     const backendStartS = (performance.now() - start) / 1000;
-    progress(`backend up in ${backendStartS.toFixed(1)} s`);
+    const memoryAtStart = (await probeBackend(backend)).memory;
+    progress(
+      `backend up in ${backendStartS.toFixed(
+        1,
+      )} s, RSS ${memoryAtStart.rssMb.toFixed(0)} MB`,
+    );
     const token = await guestToken(baseUrl);
 
     // 4. The real catalog ingests the entities file; then the real refresh.
@@ -209,7 +189,14 @@ export async function runBench(args: Args): Promise<Report> {
         refresh.outcome.errors
       } source errors`,
     );
-    const backendRssAfterRefreshMb = rssMb(backend.process.pid);
+    const memoryAfterRefresh = (await probeBackend(backend)).memory;
+    progress(
+      `backend RSS ${memoryAfterRefresh.rssMb.toFixed(
+        0,
+      )} MB after the refresh (peak ${memoryAfterRefresh.peakRssMb.toFixed(
+        0,
+      )} MB)`,
+    );
 
     // 5. What the store now serves, against the same fleet evaluated here.
     const summaryAnswer = await request(`${baseUrl}${WR}/v1/report?limit=1`, {
@@ -220,11 +207,28 @@ export async function runBench(args: Args): Promise<Report> {
       throw new Error(`report answered ${summaryAnswer.status}`);
     }
     const stored = summaryAnswer.json();
-    const local = evaluateFleet(fleet, { asOf: new Date(refresh.asOf) });
-    const localStatuses = countStatuses(local.services.map(s => s.status));
+    const workloadsAnswer = await request(
+      `${baseUrl}${WR}/v1/workloads?limit=1`,
+      { token, timeoutMs: 120_000 },
+    );
+    if (workloadsAnswer.status !== 200) {
+      throw new Error(
+        `workloads answered ${
+          workloadsAnswer.status
+        }: ${workloadsAnswer.text.slice(0, 300)}`,
+      );
+    }
+    const storedUnowned = workloadsAnswer.json();
+    const local = evaluateLocally(fleet, new Date(refresh.asOf));
+    const whatIfs = planWhatIfs(fleet, {
+      osSkuRequests: args.whatIfRequests,
+      taintRequests: args.taintRequests,
+      seed: String(args.fleet.seed),
+    });
     fleet = undefined;
+    const zeros = Object.fromEntries(STATUSES.map(s => [s, 0]));
     const storedStatuses: Record<string, number> = {
-      ...Object.fromEntries(STATUSES.map(s => [s, 0])),
+      ...zeros,
       ...stored.summary?.byStatus,
     };
 
@@ -275,10 +279,23 @@ export async function runBench(args: Args): Promise<Report> {
       refreshS: refresh.seconds,
       refresh: refresh.outcome,
       asOf: refresh.asOf,
-      backendRssAfterRefreshMb,
+      memory: { atStart: memoryAtStart, afterRefresh: memoryAfterRefresh },
       storedServices: Number(stored.total),
       storedStatuses,
-      localStatuses,
+      localStatuses: local.services,
+      unowned: {
+        requested: args.fleet.unownedWorkloads ?? 0,
+        stored: Number(storedUnowned.total),
+        storedStatuses: { ...zeros, ...storedUnowned.byStatus },
+        local: local.unowned.total,
+        localStatuses: local.unowned.statuses,
+      },
+      whatIf: {
+        windowsPools: whatIfs.windowsPools,
+        osSkuRequests: whatIfs.osSku.length,
+        taintRequests: whatIfs.taint.length,
+        examples: whatIfs.examples,
+      },
       comparedEntity: comparedRef,
       comparedClusters: compared.clusters,
       entityBytes: Buffer.byteLength(entityAnswer.text),
@@ -310,8 +327,28 @@ export async function runBench(args: Args): Promise<Report> {
       pids,
       timeoutS: args.requestTimeoutS,
     };
-    for (const path of [`${WR}/v1/report`, `${WR}/v1/report?format=csv`]) {
+    for (const path of [
+      `${WR}/v1/report`,
+      `${WR}/v1/report?format=csv`,
+      `${WR}/v1/workloads`,
+      `${WR}/v1/workloads?format=csv`,
+    ]) {
       await request(`${baseUrl}${path}`, { token, timeoutMs: 120_000 });
+    }
+    // One what-if of each kind outside the measured ones.
+    for (const warmUp of whatIfs.warmUp) {
+      const answer = await request(`${baseUrl}${warmUp.path}`, {
+        token,
+        body: JSON.parse(warmUp.body!),
+        timeoutMs: 120_000,
+      });
+      if (answer.status !== 200) {
+        throw new Error(
+          `what-if ${warmUp.body} answered ${
+            answer.status
+          }: ${answer.text.slice(0, 300)}`,
+        );
+      }
     }
     progress('waiting for the backend to go idle');
     await waitForIdle(pids.backend, { maxMs: args.drainTimeoutS * 1000 });
@@ -319,56 +356,7 @@ export async function runBench(args: Args): Promise<Report> {
     const many: LoadRequest[] = shuffled(services, String(args.fleet.seed)).map(
       service => ({ method: 'GET', path: entityPath(service) }),
     );
-    const runs: LoadResult[] = [];
-    const measure = async (
-      label: string,
-      options: Omit<Parameters<typeof runLoad>[0], keyof typeof common>,
-    ) => {
-      progress(
-        `measuring ${label}: ${options.connections} connections, ${options.durationS} s`,
-      );
-      const profile = args.profileDir
-        ? join(resolve(args.profileDir), `backend-${options.name}.cpuprofile`)
-        : undefined;
-      if (profile) {
-        backend.send({ type: 'profile-start' });
-        await backend.waitForMessage(
-          m => (m?.type === 'profile-started' ? true : undefined),
-          30_000,
-        );
-      }
-      const result = options.overallRate
-        ? await runPaced({ ...common, ...options, rate: options.overallRate })
-        : await runLoad({ ...common, ...options });
-      if (profile) {
-        backend.send({ type: 'profile-stop', file: profile });
-        await backend.waitForMessage(
-          m => (m?.type === 'profile-stopped' ? true : undefined),
-          120_000,
-        );
-        progress(`  CPU profile of the backend: ${profile}`);
-      }
-      // The next run must not queue behind this one's unanswered requests.
-      const drainStart = Date.now();
-      await waitForIdle(pids.backend, { maxMs: args.drainTimeoutS * 1000 });
-      await waitForIdle(pids.simulator, { maxMs: args.drainTimeoutS * 1000 });
-      result.drainS = (Date.now() - drainStart) / 1000;
-      progress(
-        `  ${result.ok} ok, ${result.non2xx} non-2xx, ${
-          result.errors
-        } errors, ${
-          result.inFlightAtStop
-        } open (drained in ${result.drainS.toFixed(
-          0,
-        )} s); p50 ${result.latencyMs.p50?.toFixed(
-          1,
-        )} ms, p99 ${result.latencyMs.p99?.toFixed(
-          1,
-        )} ms, ${result.requestsPerSecond.toFixed(0)} req/s`,
-      );
-      runs.push(result);
-      return result;
-    };
+    const { measure, runs } = createMeasure(args, backend, common);
     await measure('entity endpoint, many entities', {
       name: 'entity-many',
       requests: many,
@@ -409,6 +397,7 @@ export async function runBench(args: Args): Promise<Report> {
       connections: args.reportConnections,
       durationS: args.reportDurationS,
     });
+    await measureWorkloads(measure, args);
     const same: LoadRequest[] = [{ method: 'GET', path: entityPath(compared) }];
     const kube: LoadRequest[] = [
       { method: 'POST', path: KUBERNETES_QUERY, body: kubernetesBody },
@@ -427,7 +416,8 @@ export async function runBench(args: Args): Promise<Report> {
         durationS: args.compareDurationS,
       });
     }
-    setup.backendRssAfterLoadMb = rssMb(backend.process.pid);
+    await measureWhatIfs(measure, args, whatIfs);
+    setup.memory.afterLoad = (await probeBackend(backend)).memory;
     // Failed requests: keep the logs that say why.
     failed = runs.some(run => run.non2xx + run.errors > 0);
     return buildReport(args, setup, runs);

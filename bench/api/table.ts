@@ -1,8 +1,8 @@
 /** The human-readable report of `yarn bench:api` (without `--json`). */
+import { STATUSES } from './expected';
 import type { LoadResult } from './load';
+import type { BackendMemory } from './probe';
 import { fmt, ms, type Report } from './report';
-
-const STATUSES = ['blocked', 'at-risk', 'unknown', 'ready', 'not-applicable'];
 
 const LABELS: Record<string, (report: Report) => string> = {
   'entity-many': r => `entity, ${fmt(r.setup.services)} entities rotating`,
@@ -10,6 +10,16 @@ const LABELS: Record<string, (report: Report) => string> = {
     `  same, steady ${fmt(r.runs['entity-many-rate']?.rate ?? NaN)} req/s`,
   'report-json': () => 'report JSON (all services)',
   'report-csv': () => 'report CSV (all services)',
+  'workloads-json': r =>
+    `workloads JSON (${fmt(r.setup.unowned.stored)} unowned)`,
+  'workloads-csv': r =>
+    `workloads CSV (${fmt(r.setup.unowned.stored)} unowned)`,
+  'what-if-os-sku-first': r =>
+    `what-if OS SKU, ${fmt(r.setup.whatIf.osSkuRequests)} distinct once`,
+  'what-if-os-sku-cached': () => '  same, asked again (cached)',
+  'what-if-taint-first': r =>
+    `what-if taint, ${fmt(r.setup.whatIf.taintRequests)} distinct once`,
+  'what-if-taint-cached': () => '  same, asked again (cached)',
 };
 
 function label(report: Report, name: string): string {
@@ -38,8 +48,17 @@ function row(report: Report, run: LoadResult): string {
     ms(run.latencyMs.p99).padStart(10),
     ms(run.latencyMs.max).padStart(10),
     cpu.padStart(11),
+    ms(run.eventLoopDelay?.p99Ms ?? NaN).padStart(10),
+    ms(run.eventLoopDelay?.maxMs ?? NaN).padStart(10),
   ].join(' ');
 }
+
+const memory = (m: BackendMemory | undefined) =>
+  m
+    ? `${fmt(m.rssMb)} MB (heap ${fmt(m.heapUsedMb)} MB, outside the heap ${fmt(
+        m.externalMb,
+      )} MB)`
+    : 'n/a';
 
 const counts = (c: Record<string, number>) =>
   STATUSES.map(s => `${s} ${fmt(c[s] ?? 0)}`).join('  ');
@@ -84,15 +103,29 @@ export function printTable(report: Report) {
     `            local    ${counts(s.localStatuses)}   (evaluateFleet here: ${
       report.statusesMatch ? 'same' : 'DIFFERENT'
     })`,
-    `            backend RSS ${fmt(
-      s.backendRssAfterRefreshMb,
-    )} MB after the refresh, ${fmt(
-      s.backendRssAfterLoadMb ?? NaN,
-    )} MB after the load`,
+    `unowned     ${fmt(
+      s.unowned.requested,
+    )} workloads no entity maps to generated; ${fmt(
+      s.unowned.stored,
+    )} served by GET /v1/workloads`,
+    `            stored   ${counts(s.unowned.storedStatuses)}`,
+    `            local    ${counts(
+      s.unowned.localStatuses,
+    )}   (evaluateCluster here: ${report.unownedMatch ? 'same' : 'DIFFERENT'})`,
+    `memory      backend RSS ${memory(s.memory.atStart)} once up`,
+    `            ${memory(s.memory.afterRefresh)} after the refresh`,
+    `            ${memory(s.memory.afterLoad)} after every run; peak RSS ${fmt(
+      s.memory.afterLoad?.peakRssMb ?? s.memory.afterRefresh.peakRssMb,
+    )} MB`,
+    `what-if     over ${fmt(
+      s.whatIf.windowsPools,
+    )} Windows pools, one pool each, spread over the clusters: ${
+      s.whatIf.examples.osSku ?? '-'
+    }, ${s.whatIf.examples.taint ?? '-'}`,
     '',
     `${'run'.padEnd(
       34,
-    )} conn   dur       ok   fail  open  drain   req/s        p50        p90        p99        max  CPU s b/sim`,
+    )} conn   dur       ok   fail  open  drain   req/s        p50        p90        p99        max  CPU s b/sim  loop p99   loop max`,
     ...Object.values(report.runs).map(run => row(report, run)),
     ...Object.values(report.runs)
       .filter(run => run.non2xx + run.errors > 0)
@@ -111,7 +144,8 @@ export function printTable(report: Report) {
             .join(', ')}`,
       ),
     `            (fail = non-2xx + errors; open = unanswered when the run stopped; drain = wait for the backend to finish them;
-             CPU s = backend/simulator CPU seconds during the run)`,
+             CPU s = backend/simulator CPU seconds during the run;
+             loop = the backend's event-loop delay during the run, monitorEventLoopDelay beyond its 10 ms interval)`,
     '',
     `kubernetes  one workloads query for ${
       s.comparedEntity
@@ -140,7 +174,7 @@ export function printTable(report: Report) {
     '',
     ...report.targets.map(
       t =>
-        `target      ${t.name.padEnd(28)} ${t.limit.padEnd(
+        `target      ${t.name.padEnd(36)} ${t.limit.padEnd(
           10,
         )} ${t.value.padStart(10)}   ${t.pass ? 'PASS' : 'MISS'}${
           t.note ? `   (${t.note})` : ''

@@ -5,6 +5,7 @@
  */
 
 export * from './model';
+export * from './api/responses';
 export * from './versions';
 export * from './catalog';
 export * from './compat';

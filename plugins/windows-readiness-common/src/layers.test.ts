@@ -1,7 +1,8 @@
 /**
  * The folders of this package are layers: a file imports only from folders
  * of a lower layer (or its own folder), so that no type or rule depends on
- * what is built on it. `model` (the wire contract) depends on nothing.
+ * what is built on it. `model` (the domain types) depends on nothing; `api`
+ * (the routes' request and response types) sits on top.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -15,6 +16,8 @@ const LAYERS: string[][] = [
   ['evaluate'],
   ['whatIf', 'report', 'fleet'],
   ['manifests'],
+  // The HTTP API's responses: the wire contract's envelopes, on top of all.
+  ['api'],
 ];
 const layerOf = new Map(
   LAYERS.flatMap((folders, layer) => folders.map(f => [f, layer] as const)),

@@ -1,5 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { SourceError } from '@winready/plugin-windows-readiness-common';
+import type {
+  CompletedRefresh,
+  SourceError,
+} from '@winready/plugin-windows-readiness-common';
 import {
   mayHideClusters,
   type ClusterTarget,
@@ -16,22 +19,11 @@ import type { Semaphore } from './Semaphore';
 import { shardOf } from './shards';
 
 /** What one shard's run did. */
-export interface ShardOutcome {
+/** One shard's run: what `GET /v1/status` adds up (CompletedRefresh, the wire type). */
+export interface ShardOutcome extends CompletedRefresh {
   shard: number;
-  startedAt: string;
-  finishedAt: string;
   /** The backend instance that ran it. */
   instance: string;
-  clusters: number;
-  /** Clusters that could not be read this time: their last good data stays. */
-  unreachableClusters: string[];
-  /** Clusters read but not stored (the database refused): their last results stay. */
-  failedClusters: string[];
-  errors: number;
-  /** Failures that hid whole sets of clusters (an ARM listing); they are not in any cluster's errors. */
-  sourceErrors: SourceError[];
-  /** Images the registries could not describe this time (their last good record is kept). */
-  imageErrors: number;
   services: number;
 }
 

@@ -1,25 +1,16 @@
 import { redactSecrets } from '@winready/plugin-windows-readiness-node';
+import type {
+  FailedRefresh,
+  RunningRefresh,
+} from '@winready/plugin-windows-readiness-common';
 import type { WindowsReadinessStore } from '../store';
+
+export type { FailedRefresh, RunningRefresh };
 
 /** Meta key of the latest refresh's outcome, success or failure. */
 export const LAST_REFRESH = 'lastRefresh';
 /** Meta key of the refresh in progress, null when none runs. */
 export const RUNNING_REFRESH = 'refresh.running';
-
-/** A refresh in progress; `heartbeatAt` moves while its process is alive. */
-export interface RunningRefresh {
-  startedAt: string;
-  heartbeatAt: string;
-  /** The backend instance running it. */
-  instance?: string;
-}
-
-/** A refresh that threw, or whose process stopped without finishing it. */
-export interface FailedRefresh {
-  startedAt: string;
-  failedAt: string;
-  error: string;
-}
 
 export interface RefreshState<T> {
   /** Absent when none runs, or when the one recorded has not been heard of for too long. */

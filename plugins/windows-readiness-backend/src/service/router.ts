@@ -10,6 +10,18 @@ import {
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  type ClustersResponse,
+  type EntityReadinessResponse,
+  type FailedRefresh,
+  type FactsResponse,
+  type HistoryResponse,
+  type OsSkusResponse,
+  type RefreshResponse,
+  type ReportResponse,
+  type StatusResponse,
+  type TaintWhatIfResponse,
+  type WhatIfResponse,
+  type WorkloadsResponse,
   WORKLOAD_CSV_HEADER,
   windowsReadinessRefreshPermission,
   windowsReadinessReportReadPermission,
@@ -21,6 +33,7 @@ import type { WindowsReadinessStore } from '../store';
 import { entityRefFromParts } from './entityRef';
 import type { ReadinessQueries } from './ReadinessQueries';
 import type { WorkloadQueries } from './WorkloadQueries';
+import type { ShardOutcome } from '../refresh/ShardRefresher';
 import { combine, type ShardedRefresh } from '../refresh/ShardedRefresh';
 import {
   historyQuerySchema,
@@ -47,8 +60,11 @@ export interface RouterOptions {
 }
 
 // A shard's service count is over every service: not for every caller.
-function withoutCount<T extends object>(run: T): Omit<T, 'services'> {
-  const { services: _services, ...rest } = run as T & { services?: number };
+function withoutCount(
+  run: ShardOutcome | FailedRefresh,
+): StatusResponse['shards'][number]['last'] {
+  if (!('services' in run)) return run;
+  const { services: _services, ...rest } = run;
   return rest;
 }
 
@@ -103,7 +119,12 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await queries.entity(ref, credentials));
+    res.json(
+      (await queries.entity(
+        ref,
+        credentials,
+      )) satisfies EntityReadinessResponse,
+    );
   });
 
   router.get('/v1/report', async (req, res) => {
@@ -114,7 +135,7 @@ export async function createRouter(
     );
     const report = await queries.report(query, credentials);
     if (query.format !== 'csv') {
-      res.json(report);
+      res.json(report satisfies ReportResponse);
       return;
     }
     await sendCsv(
@@ -131,7 +152,7 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    res.json(await queries.facts(credentials));
+    res.json((await queries.facts(credentials)) satisfies FactsResponse);
   });
 
   router.get('/v1/history', async (req, res) => {
@@ -142,7 +163,9 @@ export async function createRouter(
     );
     // Counts over the services the caller may read (README, "API and permissions").
     const readable = await queries.readableRefs(credentials);
-    res.json({ items: await store.getHistory(query, readable) });
+    res.json({
+      items: await store.getHistory(query, readable),
+    } satisfies HistoryResponse);
   });
 
   router.get('/v1/clusters', async (req, res) => {
@@ -151,7 +174,9 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    res.json({ items: await queries.clusters(credentials) });
+    res.json({
+      items: await queries.clusters(credentials),
+    } satisfies ClustersResponse);
   });
 
   router.get('/v1/os-skus', async (req, res) => {
@@ -160,7 +185,12 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    res.json(await queries.osSkus(query.cluster, credentials));
+    res.json(
+      (await queries.osSkus(
+        query.cluster,
+        credentials,
+      )) satisfies OsSkusResponse,
+    );
   });
 
   router.post('/v1/what-if', async (req, res) => {
@@ -171,9 +201,11 @@ export async function createRouter(
       windowsReadinessReportReadPermission,
     );
     res.json(
-      'osSku' in body
+      ('osSku' in body
         ? await queries.whatIf(body, credentials)
-        : await queries.taintWhatIf(body, credentials),
+        : await queries.taintWhatIf(body, credentials)) satisfies
+        | WhatIfResponse
+        | TaintWhatIfResponse,
     );
   });
 
@@ -183,7 +215,7 @@ export async function createRouter(
     await authorized(req, windowsReadinessReportReadPermission);
     const answer = await options.workloads.workloads(query);
     if (query.format !== 'csv') {
-      res.json(answer);
+      res.json(answer satisfies WorkloadsResponse);
       return;
     }
     await sendCsv(
@@ -199,7 +231,9 @@ export async function createRouter(
   router.post('/v1/refresh', async (req, res) => {
     parseInput(noQuerySchema, req.query, 'query');
     await authorized(req, windowsReadinessRefreshPermission);
-    res.status(202).json(await options.refresh.trigger());
+    res
+      .status(202)
+      .json((await options.refresh.trigger()) satisfies RefreshResponse);
   });
 
   router.get('/v1/status', async (req, res) => {
@@ -234,7 +268,7 @@ export async function createRouter(
         running: running ?? null,
         last: run ? withoutCount(run) : null,
       })),
-    });
+    } satisfies StatusResponse);
   });
 
   return router;

@@ -47,3 +47,29 @@ export interface ServiceFacts {
    */
   survivesNextOsSku: boolean | null;
 }
+
+/** One service of the org-wide report (JSON items, CSV rows). */
+export interface ReportRow {
+  entityRef: string;
+  title: string;
+  owner?: string;
+  system?: string;
+  status: ServiceStatus;
+  clusters: string[];
+  failing: CheckId[];
+  warning: CheckId[];
+  /** Checks that could not tell (docs/rules.md rule 8), with `unknownReasons`. */
+  unknown: CheckId[];
+  /** Per unknown check: what could not be told and what would settle it. */
+  unknownReasons: Partial<Record<CheckId, string>>;
+  /** The first failing, warning or else unknown check: what to look at first. */
+  summary?: string;
+  evaluatedAt: string;
+}
+
+/** One entity's facts: what Tech Insights stores and notifications count from. */
+export interface EntityFacts extends ServiceFacts {
+  entityRef: string;
+  /** The entity's owner in the catalog, when it has one. */
+  owner?: string;
+}

@@ -36,7 +36,9 @@ export function RefreshButton(props: RefreshButtonProps) {
     while (Date.now() < deadline) {
       await sleep(pollMs);
       const last = (await api.getStatus()).lastRefresh;
-      if (last && last.startedAt !== before && last.finishedAt) {
+      if (last && last.startedAt !== before) {
+        // A refresh that failed keeps the last good data: say why.
+        if ('failedAt' in last) throw new Error(last.error);
         onRefreshed();
         return last;
       }

@@ -1,14 +1,16 @@
 import type {
-  CheckId,
   ClusterResult,
+  EntityFacts,
+  OsSkuOption,
+  ReportRow,
+  ReportSummary,
   ServiceResult,
   ServiceStatus,
   SourceError,
-} from '.';
-import type { ReportSummary, ServiceFacts } from './report';
-import type { WhatIfResult } from './whatIf';
-import type { TaintWhatIfResult } from './taintWhatIf';
-import type { WorkloadRow } from './workloadRows';
+  TaintWhatIfResult,
+  WhatIfResult,
+  WorkloadRow,
+} from '../model';
 
 /** The HTTP API of the windows-readiness backend (`/api/windows-readiness`). */
 
@@ -33,32 +35,6 @@ export interface EntityReadinessResponse {
   evaluatedAt: string;
   result: ServiceResult;
   clusterStates: ClusterState[];
-}
-
-/** One service of the org-wide report (JSON items, CSV rows). */
-export interface ReportRow {
-  entityRef: string;
-  title: string;
-  owner?: string;
-  system?: string;
-  status: ServiceStatus;
-  clusters: string[];
-  failing: CheckId[];
-  warning: CheckId[];
-  /** Checks that could not tell (docs/rules.md rule 8), with `unknownReasons`. */
-  unknown: CheckId[];
-  /** Per unknown check: what could not be told and what would settle it. */
-  unknownReasons: Partial<Record<CheckId, string>>;
-  /** The first failing, warning or else unknown check: what to look at first. */
-  summary?: string;
-  evaluatedAt: string;
-}
-
-/** One entity's facts: what Tech Insights stores and notifications count from. */
-export interface EntityFacts extends ServiceFacts {
-  entityRef: string;
-  /** The entity's owner in the catalog, when it has one. */
-  owner?: string;
 }
 
 /** `GET /v1/facts`: the facts of every entity the caller may read, as of the stored evaluation. */
@@ -108,38 +84,6 @@ export interface ClustersResponse {
   >;
 }
 
-/** One OS SKU a new Windows pool could run, as the OS SKU picker shows it. */
-export interface OsSkuOption {
-  osSku: string;
-  osType: 'Windows' | 'Linux';
-  /** Host Windows build of the SKU's nodes, e.g. 20348. */
-  build?: number;
-  buildName?: string;
-  baseImageTag?: string;
-  retirementDate?: string;
-  imageDeletionDate?: string;
-  successor?: string;
-  minKubernetesVersion?: string;
-  maxKubernetesVersion?: string;
-  /**
-   * Whether AKS lets a pool of this SKU run the cluster's Kubernetes version;
-   * absent without a cluster, or when the version cannot be read.
-   */
-  allowedOnCluster?: boolean;
-  /** The organisation's Windows services (those the caller may read) against a pool of this SKU. */
-  services: {
-    /** Every Windows image of the service has a platform this build starts. */
-    fit: number;
-    /** Some Windows image has no platform for this build. */
-    noFit: number;
-    /** An image's platforms are unknown. */
-    unknown: number;
-    total: number;
-  };
-  /** Ids of the readable services that cannot run on this SKU, sorted. */
-  notFitting: string[];
-}
-
 /** `GET /v1/os-skus?cluster=<name>` */
 export interface OsSkusResponse {
   /** The cluster the `allowedOnCluster` verdicts are for. */
@@ -180,22 +124,57 @@ export interface WorkloadsResponse {
   byStatus: Record<ServiceStatus, number>;
 }
 
+/** A refresh (or one shard's run) that finished. */
+export interface CompletedRefresh {
+  startedAt: string;
+  finishedAt: string;
+  clusters: number;
+  /** Clusters that could not be read: their last good data stays. */
+  unreachableClusters: string[];
+  /** Clusters read but not stored: their last results stay. */
+  failedClusters: string[];
+  errors: number;
+  /** Errors that hid whole sets of clusters (a subscription listing). */
+  sourceErrors: SourceError[];
+  /** Images whose registry could not answer. */
+  imageErrors: number;
+}
+
+/** A refresh that threw, or whose process stopped without finishing it. */
+export interface FailedRefresh {
+  startedAt: string;
+  failedAt: string;
+  error: string;
+}
+
+export interface RunningRefresh {
+  startedAt: string;
+  heartbeatAt: string;
+  /** The backend instance running it. */
+  instance?: string;
+}
+
 /** `GET /v1/status` */
 export interface StatusResponse {
-  lastRefresh: {
-    startedAt: string;
-    finishedAt: string;
-    clusters: number;
-    unreachableClusters: string[];
-    errors: number;
-    /** Errors that hid whole sets of clusters (a subscription listing). */
-    sourceErrors?: SourceError[];
-    /** Images whose registry could not answer. */
-    imageErrors?: number;
-    services: number;
-  } | null;
+  /** Every shard's latest run added up; `services` counts those the caller may read. */
+  lastRefresh: (CompletedRefresh & { services: number }) | FailedRefresh | null;
+  running: RunningRefresh | null;
   evaluatedAt: string | null;
   asOf: string | null;
   clusters: number;
   staleClusters: string[];
+  /** Each shard's latest run, with the replica that ran it (no service count: it is over every service). */
+  shards: Array<{
+    /** 1-based. */
+    shard: number;
+    running: RunningRefresh | null;
+    last: ((CompletedRefresh & { instance: string }) | FailedRefresh) | null;
+  }>;
+}
+
+/** `POST /v1/refresh` (202) */
+export interface RefreshResponse {
+  status: 'triggered';
+  /** Set when a lock left by a run that ended without releasing it was freed first. */
+  note?: string;
 }

@@ -20,6 +20,7 @@ import { DatabaseWindowsReadinessStore } from './store';
 import { readBackendConfig } from './service/backendConfig';
 import { clockServiceRef } from './service/clock';
 import { EntityCache } from './service/EntityCache';
+import { noSourceWarning } from './service/noSourceWarning';
 import { WorkloadQueries } from './service/WorkloadQueries';
 import { ReadinessQueries } from './service/ReadinessQueries';
 import { ClusterPipeline } from './refresh/ClusterPipeline';
@@ -81,6 +82,12 @@ export const windowsReadinessPlugin = createBackendPlugin({
             logger: deps.logger,
           });
         snapshotBuilder(); // a bad CA file or credential stops the start-up
+        const noSource = noSourceWarning({
+          sources,
+          extraLocators: locators.length,
+          rootConfig: deps.config,
+        });
+        if (noSource) deps.logger.warn(noSource);
         const notifier = config.notifications.enabled
           ? new ReadinessNotifier({
               notifications: deps.notifications,

@@ -16,6 +16,7 @@ import {
   type FactsResponse,
   type OsSkuTable,
   type OsSkusResponse,
+  type ReportResponse,
   type NamespaceOwner,
   type TaintWhatIfRequest,
   type TaintWhatIfResponse,
@@ -29,6 +30,7 @@ import type { EntityCache } from './EntityCache';
 import { factsOf } from './factsQuery';
 import type { ReportQuery } from './reportQuery';
 import { StoredWhatIf } from './StoredWhatIf';
+import { ReportAnswers, reportPage } from './reportAnswers';
 import { StoredTaintWhatIf, visibleTaintImpacts } from './StoredTaintWhatIf';
 import type { WorkloadQueries } from './WorkloadQueries';
 import { toReportRow, type ReportRow } from './reportRow';
@@ -119,35 +121,57 @@ export class ReadinessQueries {
     };
   }
 
-  async report(query: ReportQuery, credentials: BackstageCredentials) {
-    const [readable, entities, all] = await Promise.all([
+  /** The report the caller may read, with its ETag (results version, visibility, filters, page). */
+  async report(
+    query: ReportQuery,
+    credentials: BackstageCredentials,
+  ): Promise<ReportResponse & { etag: string }> {
+    const [readable, entities, all, asOf] = await Promise.all([
       this.readableRefs(credentials),
       this.deps.entities.get(),
       this.allResults(),
+      this.deps.store.getLastAsOf(),
     ]);
-    const kept = reportRowFilter(query);
-    const rows: ReportRow[] = [];
-    const visible: StoredServiceResult[] = [];
-    for (const stored of all.items) {
-      if (readable && !readable.has(stored.id)) continue;
-      const row = toReportRow(stored, entities.entities.get(stored.id));
-      if (!kept(row)) continue;
-      rows.push(row);
-      visible.push(stored);
-    }
-    const summary = aggregateReport(
-      visible.map(stored => ({ ...stored.result, id: stored.id })),
-      Object.fromEntries(rows.map(row => [row.entityRef, row.owner])),
+    // Titles and owners come from the catalog, read again apart from the results.
+    const { key, etag } = ReportAnswers.tag(
+      all.version * 1_000_000 + this.generationOf(entities),
+      readable,
+      query,
     );
-    const offset = query.offset ?? 0;
+    const body = await this.reports.get(key, () => {
+      const kept = reportRowFilter(query);
+      const rows: ReportRow[] = [];
+      const visible: StoredServiceResult[] = [];
+      for (const stored of all.items) {
+        if (readable && !readable.has(stored.id)) continue;
+        const row = toReportRow(stored, entities.entities.get(stored.id));
+        if (!kept(row)) continue;
+        rows.push(row);
+        visible.push(stored);
+      }
+      const summary = aggregateReport(
+        visible.map(stored => ({ ...stored.result, id: stored.id })),
+        Object.fromEntries(rows.map(row => [row.entityRef, row.owner])),
+      );
+      return { rows, summary };
+    });
     return {
-      asOf: await this.deps.store.getLastAsOf(),
-      evaluatedAt: all.evaluatedAt,
-      total: rows.length,
-      offset,
-      items: rows.slice(offset, query.limit ? offset + query.limit : undefined),
-      summary,
+      ...reportPage(body, query, { asOf, evaluatedAt: all.evaluatedAt }),
+      etag,
     };
+  }
+
+  private readonly reports = new ReportAnswers();
+  private readonly generations = new WeakMap<object, number>();
+  private nextGeneration = 0;
+
+  private generationOf(entities: object): number {
+    let generation = this.generations.get(entities);
+    if (generation === undefined) {
+      generation = ++this.nextGeneration % 1_000_000;
+      this.generations.set(entities, generation);
+    }
+    return generation;
   }
 
   /** Each readable service's facts (Tech Insights, notifications, actions). */

@@ -203,3 +203,19 @@ describe('GET /v1/report', () => {
     expect(res.body.error.message).toContain(named);
   });
 });
+
+describe('GET /v1/report: ETag', () => {
+  it('answers 304 to a client whose copy is current, and a new tag when the query or the caller changes', async () => {
+    const first = await get(ctx.server, '/v1/report');
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
+    const again = await get(ctx.server, '/v1/report').set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    const filtered = await get(ctx.server, '/v1/report?status=blocked');
+    expect(filtered.headers.etag).not.toBe(etag);
+    const paged = await get(ctx.server, '/v1/report?limit=2');
+    expect(paged.headers.etag).not.toBe(etag);
+    expect(paged.body.summary).toEqual(first.body.summary);
+  });
+});

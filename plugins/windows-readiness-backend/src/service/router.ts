@@ -133,7 +133,14 @@ export async function createRouter(
       req,
       windowsReadinessReportReadPermission,
     );
-    const report = await queries.report(query, credentials);
+    const { etag, ...report } = await queries.report(query, credentials);
+    // Same results, same visibility, same query: the client's copy is current.
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     if (query.format !== 'csv') {
       res.json(report satisfies ReportResponse);
       return;

@@ -8,7 +8,11 @@ import type {
   ReportResponse,
   ServiceStatus,
   StatusResponse,
+  TaintWhatIfRequest,
+  TaintWhatIfResponse,
   WhatIfResponse,
+  WorkloadsQuery,
+  WorkloadsResponse,
 } from '@winready/plugin-windows-readiness-common';
 
 /** Filters of the org-wide report; they live in the page URL. */
@@ -19,6 +23,18 @@ export interface ReportFilters {
   status?: ServiceStatus[];
   check?: string[];
 }
+
+/**
+ * The filters of `GET /v1/workloads`, statuses and checks as lists (the
+ * client joins them with commas, as for the report).
+ */
+export type WorkloadFilters = Omit<
+  WorkloadsQuery,
+  'format' | 'offset' | 'limit' | 'status' | 'check'
+> & {
+  status?: ServiceStatus[];
+  check?: string[];
+};
 
 /** The windows-readiness backend, as the frontend uses it. */
 export interface WindowsReadinessApi {
@@ -44,6 +60,26 @@ export interface WindowsReadinessApi {
     pool: string;
     osSku: string;
   }): Promise<WhatIfResponse>;
+  /**
+   * Which workloads lose the pool, lose every pool or may start landing on it
+   * if the pool gets (`addTaint`) or loses (`removeTaint`) a taint.
+   */
+  whatIfTaint(request: TaintWhatIfRequest): Promise<TaintWhatIfResponse>;
+  /**
+   * The workloads that no catalog entity maps to, with their verdicts. Needs
+   * `windows-readiness.report.read` (403 otherwise).
+   */
+  getWorkloads(
+    query?: WorkloadFilters & Pick<WorkloadsQuery, 'offset' | 'limit'>,
+  ): Promise<WorkloadsResponse>;
+  /**
+   * A URL-less download, as `exportReport`: the CSV or JSON body of the
+   * filtered workloads (a bare URL would lack the user's token).
+   */
+  exportWorkloads(
+    filters: WorkloadFilters,
+    format: 'csv' | 'json',
+  ): Promise<Blob>;
   refresh(): Promise<void>;
   getStatus(): Promise<StatusResponse>;
 }

@@ -1,7 +1,24 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
-import type { ReportFilters, WindowsReadinessApi } from './WindowsReadinessApi';
+import type {
+  ClustersResponse,
+  EntityReadinessResponse,
+  HistoryResponse,
+  OsSkusResponse,
+  ReportResponse,
+  StatusResponse,
+  TaintWhatIfRequest,
+  TaintWhatIfResponse,
+  WhatIfResponse,
+  WorkloadsQuery,
+  WorkloadsResponse,
+} from '@winready/plugin-windows-readiness-common';
+import type {
+  ReportFilters,
+  WindowsReadinessApi,
+  WorkloadFilters,
+} from './WindowsReadinessApi';
 
 function reportParams(filters: ReportFilters = {}): URLSearchParams {
   const params = new URLSearchParams();
@@ -12,6 +29,24 @@ function reportParams(filters: ReportFilters = {}): URLSearchParams {
   if (filters.check?.length) params.set('check', filters.check.join(','));
   return params;
 }
+
+/** `GET /v1/workloads` parameters: lists joined by commas, as for the report. */
+function workloadParams(
+  query: WorkloadFilters & Pick<WorkloadsQuery, 'offset' | 'limit'> = {},
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ['cluster', 'namespace', 'owner', 'q'] as const) {
+    const value = query[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (query.status?.length) params.set('status', query.status.join(','));
+  if (query.check?.length) params.set('check', query.check.join(','));
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  return params;
+}
+
+const JSON_BODY = { 'Content-Type': 'application/json' };
 
 /** Talks to `/api/windows-readiness` with the signed-in user's token (fetchApi). */
 export class WindowsReadinessClient implements WindowsReadinessApi {
@@ -33,12 +68,12 @@ export class WindowsReadinessClient implements WindowsReadinessApi {
   getEntity(entityRef: string) {
     const { kind, namespace, name } = parseEntityRef(entityRef);
     const parts = [namespace, kind, name].map(encodeURIComponent).join('/');
-    return this.json<any>(`/v1/entities/${parts}`);
+    return this.json<EntityReadinessResponse>(`/v1/entities/${parts}`);
   }
 
   getReport(filters?: ReportFilters) {
     const query = reportParams(filters).toString();
-    return this.json<any>(`/v1/report${query ? `?${query}` : ''}`);
+    return this.json<ReportResponse>(`/v1/report${query ? `?${query}` : ''}`);
   }
 
   async exportReport(filters: ReportFilters, format: 'csv' | 'json') {
@@ -54,24 +89,51 @@ export class WindowsReadinessClient implements WindowsReadinessApi {
         string,
       ][],
     ).toString();
-    return this.json<any>(`/v1/history${params ? `?${params}` : ''}`);
+    return this.json<HistoryResponse>(
+      `/v1/history${params ? `?${params}` : ''}`,
+    );
   }
 
   getClusters() {
-    return this.json<any>('/v1/clusters');
+    return this.json<ClustersResponse>('/v1/clusters');
   }
 
   getOsSkus(cluster?: string) {
     const query = cluster ? `?${new URLSearchParams({ cluster })}` : '';
-    return this.json<any>(`/v1/os-skus${query}`);
+    return this.json<OsSkusResponse>(`/v1/os-skus${query}`);
   }
 
   whatIf(request: { cluster: string; pool: string; osSku: string }) {
-    return this.json<any>('/v1/what-if', {
+    return this.json<WhatIfResponse>('/v1/what-if', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: JSON_BODY,
       body: JSON.stringify(request),
     });
+  }
+
+  whatIfTaint(request: TaintWhatIfRequest) {
+    // Only the fields of the contract: the backend refuses both changes at once.
+    const { cluster, pool, addTaint, removeTaint } = request;
+    return this.json<TaintWhatIfResponse>('/v1/what-if', {
+      method: 'POST',
+      headers: JSON_BODY,
+      body: JSON.stringify({ cluster, pool, addTaint, removeTaint }),
+    });
+  }
+
+  getWorkloads(
+    query?: WorkloadFilters & Pick<WorkloadsQuery, 'offset' | 'limit'>,
+  ) {
+    const params = workloadParams(query).toString();
+    return this.json<WorkloadsResponse>(
+      `/v1/workloads${params ? `?${params}` : ''}`,
+    );
+  }
+
+  async exportWorkloads(filters: WorkloadFilters, format: 'csv' | 'json') {
+    const params = workloadParams(filters);
+    params.set('format', format);
+    return (await this.request(`/v1/workloads?${params}`)).blob();
   }
 
   async refresh() {
@@ -79,6 +141,6 @@ export class WindowsReadinessClient implements WindowsReadinessApi {
   }
 
   getStatus() {
-    return this.json<any>('/v1/status');
+    return this.json<StatusResponse>('/v1/status');
   }
 }

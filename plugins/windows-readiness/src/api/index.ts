@@ -1,3 +1,7 @@
 export { windowsReadinessApiRef } from './WindowsReadinessApi';
-export type { ReportFilters, WindowsReadinessApi } from './WindowsReadinessApi';
+export type {
+  ReportFilters,
+  WindowsReadinessApi,
+  WorkloadFilters,
+} from './WindowsReadinessApi';
 export { WindowsReadinessClient } from './WindowsReadinessClient';

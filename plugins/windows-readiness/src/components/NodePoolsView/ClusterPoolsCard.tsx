@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -10,12 +10,14 @@ import { makeStyles } from '@material-ui/core/styles';
 import { InfoCard } from '@backstage/core-components';
 import type { PoolSummary } from '@winready/plugin-windows-readiness-common';
 import { DataFreshness } from '../common';
+import { TaintWhatIfPanel, type TaintWhatIfLink } from '../TaintWhatIf';
 import type { ClusterItem } from './poolFacts';
 import { PoolTaints } from './PoolTaints';
+import { PoolWorkloads } from './PoolWorkloads';
 import { ServiceRefList } from './ServiceRefList';
 import { WhatIfPanel } from './WhatIfPanel';
 
-const COLUMNS = 7;
+const COLUMNS = 8;
 
 // Names, SKUs and builds never break mid-word; node images break at their
 // hyphens; the taint warning wraps inside its column.
@@ -37,7 +39,7 @@ const useStyles = makeStyles({
     overflowWrap: 'normal',
     '& .MuiChip-root': { margin: 2 },
   },
-  action: { minWidth: 110 },
+  action: { minWidth: 150, '& > *': { display: 'block', marginBottom: 4 } },
 });
 
 function nodeCount(count: number | undefined): string | undefined {
@@ -55,8 +57,9 @@ function PoolRow(props: {
   cluster: string;
   pool: PoolSummary;
   targets: string[];
+  onTaintWhatIf(): void;
 }) {
-  const { cluster, pool, targets } = props;
+  const { cluster, pool, targets, onTaintWhatIf } = props;
   const classes = useStyles();
   const [open, setOpen] = useState(false);
   const windows = pool.osType === 'Windows';
@@ -101,6 +104,9 @@ function PoolRow(props: {
         <TableCell className={classes.nowrap}>
           <ServiceRefList services={pool.services} />
         </TableCell>
+        <TableCell className={classes.nowrap}>
+          <PoolWorkloads counts={pool.workloads} />
+        </TableCell>
         <TableCell className={classes.action}>
           {windows && targets.length === 0 && (
             <Typography variant="caption" color="textSecondary">
@@ -115,9 +121,17 @@ function PoolRow(props: {
               style={{ whiteSpace: 'nowrap' }}
               onClick={() => setOpen(!open)}
             >
-              What if…
+              OS SKU what-if…
             </Button>
           )}
+          <Button
+            size="small"
+            variant="outlined"
+            style={{ whiteSpace: 'nowrap' }}
+            onClick={onTaintWhatIf}
+          >
+            Taint what-if…
+          </Button>
         </TableCell>
       </TableRow>
       {open && (
@@ -136,12 +150,24 @@ export interface ClusterPoolsCardProps {
   /** The OS SKUs a pool could move to on a cluster of this Kubernetes version. */
   targets: (pool: PoolSummary, kubernetesVersion?: string) => string[];
   now?: Date;
+  /** A taint what-if of this cluster that the page's address asks for. */
+  taintLink?: TaintWhatIfLink;
 }
 
 /** One cluster: freshness, errors, and its pools with their services. */
 export function ClusterPoolsCard(props: ClusterPoolsCardProps) {
-  const { cluster, targets, now } = props;
+  const { cluster, targets, now, taintLink } = props;
   const classes = useStyles();
+  // The pool of the open taint what-if, if one is open; the link's change
+  // applies to the first opening only.
+  const [taintPool, setTaintPool] = useState(taintLink?.pool);
+  const [link, setLink] = useState(taintLink);
+  const [opened, setOpened] = useState(taintLink ? 1 : 0);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The panel is under the table: bring it into view (jsdom cannot scroll).
+    if (opened) panel.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [opened]);
   return (
     <InfoCard
       title={cluster.name}
@@ -168,6 +194,7 @@ export function ClusterPoolsCard(props: ClusterPoolsCardProps) {
                 <TableCell>Node image</TableCell>
                 <TableCell>Taints</TableCell>
                 <TableCell>Services</TableCell>
+                <TableCell>Workloads</TableCell>
                 <TableCell />
               </TableRow>
             </TableHead>
@@ -178,11 +205,38 @@ export function ClusterPoolsCard(props: ClusterPoolsCardProps) {
                   cluster={cluster.name}
                   pool={pool}
                   targets={targets(pool, cluster.kubernetesVersion)}
+                  onTaintWhatIf={() => {
+                    setTaintPool(pool.name);
+                    setOpened(n => n + 1);
+                  }}
                 />
               ))}
             </TableBody>
           </Table>
         </div>
+        {taintPool !== undefined && (
+          <div ref={panel} style={{ marginTop: 16 }}>
+            <TaintWhatIfPanel
+              cluster={cluster.name}
+              pools={cluster.pools}
+              pool={taintPool}
+              onPoolChange={setTaintPool}
+              initialChange={link?.change}
+              initialTaint={link?.taint}
+              runOnOpen={!!link?.taint}
+              linkProblem={link?.problem}
+            />
+            <Button
+              size="small"
+              onClick={() => {
+                setTaintPool(undefined);
+                setLink(undefined);
+              }}
+            >
+              Close the taint what-if
+            </Button>
+          </div>
+        )}
       </div>
     </InfoCard>
   );

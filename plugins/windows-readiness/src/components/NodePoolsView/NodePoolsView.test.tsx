@@ -72,7 +72,7 @@ describe('NodePoolsView', () => {
         'User, 1 node',
       ),
     ).toBeInTheDocument();
-    expect(linux.queryByRole('button', { name: 'What if…' })).toBeNull();
+    expect(linux.queryByRole('button', { name: 'OS SKU what-if…' })).toBeNull();
     expect(screen.getAllByText(/Collected/).length).toBe(
       demoClusters.items.length,
     );
@@ -123,7 +123,7 @@ describe('NodePoolsView', () => {
     });
     await render(api);
     const row = within(await screen.findByTestId('pool-aks-weu-legacy-npwin'));
-    await userEvent.click(row.getByRole('button', { name: 'What if…' }));
+    await userEvent.click(row.getByRole('button', { name: 'OS SKU what-if…' }));
     const panel = within(screen.getByTestId('what-if-aks-weu-legacy-npwin'));
     const select = panel.getByLabelText('Move npwin to') as HTMLSelectElement;
     // On Kubernetes 1.31: not 2019 (its own), not 2025 (1.32 and later), not
@@ -162,7 +162,9 @@ describe('NodePoolsView', () => {
     const npwan = within(
       await screen.findByTestId('pool-aks-neu-modern-npwan'),
     );
-    await userEvent.click(npwan.getByRole('button', { name: 'What if…' }));
+    await userEvent.click(
+      npwan.getByRole('button', { name: 'OS SKU what-if…' }),
+    );
     const panel = within(screen.getByTestId('what-if-aks-neu-modern-npwan'));
     const select = panel.getByLabelText('Move npwan to') as HTMLSelectElement;
     // Annual Channel runs 25398: Windows2022 (20348) would be a downgrade.
@@ -173,7 +175,7 @@ describe('NodePoolsView', () => {
     ).toBeInTheDocument();
     // Nothing is newer than Windows Server 2025.
     const npw25 = within(screen.getByTestId('pool-aks-neu-modern-npw25'));
-    expect(npw25.queryByRole('button', { name: 'What if…' })).toBeNull();
+    expect(npw25.queryByRole('button', { name: 'OS SKU what-if…' })).toBeNull();
     expect(npw25.getByText('No OS SKU to move to')).toBeInTheDocument();
   });
 
@@ -195,7 +197,9 @@ describe('NodePoolsView', () => {
     const npw25 = within(
       await screen.findByTestId('pool-aks-neu-modern-npw25'),
     );
-    await userEvent.click(npw25.getByRole('button', { name: 'What if…' }));
+    await userEvent.click(
+      npw25.getByRole('button', { name: 'OS SKU what-if…' }),
+    );
     const select = within(
       screen.getByTestId('what-if-aks-neu-modern-npw25'),
     ).getByLabelText('Move npw25 to') as HTMLSelectElement;
@@ -211,7 +215,7 @@ describe('NodePoolsView', () => {
     });
     await render(api, 'aks-neu-modern');
     const row = within(await screen.findByTestId('pool-aks-neu-modern-npw22'));
-    await userEvent.click(row.getByRole('button', { name: 'What if…' }));
+    await userEvent.click(row.getByRole('button', { name: 'OS SKU what-if…' }));
     await userEvent.click(screen.getByRole('button', { name: 'Run what-if' }));
     expect(
       (await screen.findAllByText(/Unknown OS SKU/))[0],

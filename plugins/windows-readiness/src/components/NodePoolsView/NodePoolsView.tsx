@@ -12,19 +12,28 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { windowsReadinessApiRef } from '../../api';
 import { BUILT_IN_WINDOWS_OS_SKUS, moveTargets } from '../common';
+import type { TaintWhatIfLink } from '../TaintWhatIf';
 import { ClusterPoolsCard } from './ClusterPoolsCard';
 import { RefreshButton } from './RefreshButton';
+
+function linkKey(cluster: string, link?: TaintWhatIfLink): string {
+  return link?.cluster === cluster
+    ? `${cluster}?${link.pool}&${link.change}&${link.taint}`
+    : cluster;
+}
 
 export interface NodePoolsViewProps {
   /** Only this cluster. */
   cluster?: string;
   /** For the ages of collections (default: now). */
   now?: Date;
+  /** A taint what-if to open (and run, if it names a taint), from a link. */
+  taintWhatIf?: TaintWhatIfLink;
 }
 
-/** Every cluster's node pools, their builds, taints, services and what-if. */
+/** Every cluster's node pools, their builds, taints, services, workloads and what-ifs. */
 export function NodePoolsView(props: NodePoolsViewProps) {
-  const { cluster, now } = props;
+  const { cluster, now, taintWhatIf } = props;
   const api = useApi(windowsReadinessApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => api.getClusters(),
@@ -72,8 +81,16 @@ export function NodePoolsView(props: NodePoolsViewProps) {
         </Box>
       </Grid>
       {clusters.map(c => (
-        <Grid item xs={12} key={c.name}>
-          <ClusterPoolsCard cluster={c} targets={targets} now={now} />
+        // A new link to a taint what-if opens afresh (the card keeps its state).
+        <Grid item xs={12} key={linkKey(c.name, taintWhatIf)}>
+          <ClusterPoolsCard
+            cluster={c}
+            targets={targets}
+            now={now}
+            taintLink={
+              taintWhatIf?.cluster === c.name ? taintWhatIf : undefined
+            }
+          />
         </Grid>
       ))}
     </Grid>

@@ -8,8 +8,12 @@ import { windowsReadinessApiRef, type ReportFilters } from '../../api';
 
 export type ExportFormat = 'csv' | 'json';
 
-export function exportFileName(format: ExportFormat, now: Date): string {
-  return `windows-readiness-${now.toISOString().slice(0, 10)}.${format}`;
+export function exportFileName(
+  format: ExportFormat,
+  now: Date,
+  prefix = 'windows-readiness',
+): string {
+  return `${prefix}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
 /** Saves a blob through an object URL and a transient `<a download>`. */
@@ -28,12 +32,16 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 export interface ExportButtonsProps {
   /** The filters of the page: the export holds what the table shows. */
-  filters: ReportFilters;
+  filters?: ReportFilters;
+  /** Another download than the services report (the same filters' list). */
+  exporter?(format: ExportFormat): Promise<Blob>;
+  /** The file name's start (default `windows-readiness`). */
+  fileNamePrefix?: string;
   now?: () => Date;
 }
 
 export function ExportButtons(props: ExportButtonsProps) {
-  const { filters, now = () => new Date() } = props;
+  const { filters, exporter, fileNamePrefix, now = () => new Date() } = props;
   const api = useApi(windowsReadinessApiRef);
   const [busy, setBusy] = useState<ExportFormat>();
   const [error, setError] = useState<string>();
@@ -42,8 +50,10 @@ export function ExportButtons(props: ExportButtonsProps) {
     setBusy(format);
     setError(undefined);
     try {
-      const blob = await api.exportReport(filters, format);
-      downloadBlob(blob, exportFileName(format, now()));
+      const blob = exporter
+        ? await exporter(format)
+        : await api.exportReport(filters ?? {}, format);
+      downloadBlob(blob, exportFileName(format, now(), fileNamePrefix));
     } catch (e) {
       setError(`Export failed: ${(e as Error).message}`);
     } finally {

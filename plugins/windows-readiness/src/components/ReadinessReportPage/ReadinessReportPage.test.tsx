@@ -18,6 +18,8 @@ import {
 } from './__testUtils__/reportPage';
 import { currentSearch, mockApi } from './__testUtils__/renderWithApi';
 import { SERVICES_PAGE_SIZE } from './ServicesTable';
+import { osSkusFor } from '../OsSkuPicker/__fixtures__';
+import { npwanTaintWhatIf } from '../TaintWhatIf/__fixtures__';
 
 // Whole-page renders in jsdom (material-table, recharts) take seconds.
 jest.setTimeout(20_000);
@@ -121,5 +123,30 @@ describe('ReadinessReportPage', () => {
     expect(
       await screen.findByTestId('cluster-aks-weu-legacy'),
     ).toBeInTheDocument();
+  });
+
+  it('opens the node pools on the cluster a taint what-if link names, and runs it', async () => {
+    const api = reportBackend();
+    api.getOsSkus.mockResolvedValue(osSkusFor());
+    api.whatIfTaint.mockResolvedValue(npwanTaintWhatIf);
+    await renderPage(
+      api,
+      '/windows-readiness?view=pools&cluster=aks-neu-modern&pool=npwan&addTaint=os%3Dwindows%3ANoSchedule',
+    );
+    expect(
+      await screen.findByText(
+        'If aks-neu-modern/npwan gets the taint os=windows:NoSchedule',
+      ),
+    ).toBeInTheDocument();
+    expect(api.whatIfTaint.mock.calls).toEqual([
+      [
+        {
+          cluster: 'aks-neu-modern',
+          pool: 'npwan',
+          addTaint: 'os=windows:NoSchedule',
+        },
+      ],
+    ]);
+    expect(screen.queryByTestId('cluster-aks-weu-legacy')).toBeNull();
   });
 });

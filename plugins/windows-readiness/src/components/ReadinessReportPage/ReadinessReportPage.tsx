@@ -8,14 +8,27 @@ import {
   Page,
   SupportButton,
 } from '@backstage/core-components';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { windowsReadinessReportReadPermission } from '@winready/plugin-windows-readiness-common';
 import { useSearchParams } from 'react-router-dom';
 import { NodePoolsView } from '../NodePoolsView';
+import { parseTaintWhatIfLink } from '../TaintWhatIf';
+import { UnownedWorkloadsView } from '../UnownedWorkloads';
 import { ReportOverview } from './ReportOverview';
 
-const VIEWS = [
+type View = 'report' | 'pools' | 'workloads';
+
+const VIEWS: Array<{ id: View; label: string }> = [
   { id: 'report', label: 'Services' },
   { id: 'pools', label: 'Node pools' },
-] as const;
+  // Cluster data: only for holders of windows-readiness.report.read.
+  { id: 'workloads', label: 'Workloads without a catalog entity' },
+];
+
+function viewOf(params: URLSearchParams): View {
+  const view = params.get('view');
+  return view === 'pools' || view === 'workloads' ? view : 'report';
+}
 
 export interface ReadinessReportPageProps {
   title?: string;
@@ -32,7 +45,12 @@ export function ReadinessReportPage(props: ReadinessReportPageProps) {
     now,
   } = props;
   const [params, setParams] = useSearchParams();
-  const view = params.get('view') === 'pools' ? 'pools' : 'report';
+  const view = viewOf(params);
+  const { allowed: mayReadWorkloads } = usePermission({
+    permission: windowsReadinessReportReadPermission,
+  });
+  const views = VIEWS.filter(v => v.id !== 'workloads' || mayReadWorkloads);
+  const viewTitle = VIEWS.find(v => v.id === view)!.label;
   const onTab = (_e: unknown, next: string) =>
     setParams(current => {
       const copy = new URLSearchParams(current);
@@ -44,27 +62,33 @@ export function ReadinessReportPage(props: ReadinessReportPageProps) {
     <Page themeId="tool">
       <Header title={title} subtitle={subtitle} />
       <Content>
-        <ContentHeader title={view === 'pools' ? 'Node pools' : 'Services'}>
+        <ContentHeader title={viewTitle}>
           <SupportButton>
             Readiness of every service for Windows containers on AKS: filters
             stay in the address, so a link shares the same view.
           </SupportButton>
         </ContentHeader>
         <Box mb={2}>
-          <Tabs value={view} onChange={onTab} indicatorColor="primary">
-            {VIEWS.map(v => (
+          <Tabs
+            value={views.some(v => v.id === view) ? view : false}
+            onChange={onTab}
+            indicatorColor="primary"
+          >
+            {views.map(v => (
               <Tab key={v.id} value={v.id} label={v.label} />
             ))}
           </Tabs>
         </Box>
-        {view === 'pools' ? (
+        {view === 'pools' && (
           <NodePoolsView
             cluster={params.get('cluster') ?? undefined}
             now={now}
+            taintWhatIf={parseTaintWhatIfLink(params)}
           />
-        ) : (
-          <ReportOverview now={now} />
         )}
+        {/* A link without the permission gets the view's quiet note. */}
+        {view === 'workloads' && <UnownedWorkloadsView now={now} />}
+        {view === 'report' && <ReportOverview now={now} />}
       </Content>
     </Page>
   );

@@ -24,11 +24,14 @@ export interface StatusTilesProps {
   counts: StatusCounts;
   selected: readonly ServiceStatus[];
   onChange(status: ServiceStatus[] | undefined): void;
+  /** What is counted (default `services`). */
+  noun?: string;
 }
 
 /** One tile per status; a click adds or removes it from the status filter. */
 function StatusTilesComponent(props: StatusTilesProps) {
-  const { counts, selected, onChange } = props;
+  const { counts, selected, onChange, noun = 'services' } = props;
+  const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
   const classes = useStyles();
   const total = SERVICE_STATUSES.reduce((sum, s) => sum + counts[s], 0);
   const toggle = (status: ServiceStatus) => {
@@ -67,8 +70,8 @@ function StatusTilesComponent(props: StatusTilesProps) {
     </Grid>
   );
   return (
-    <Grid container spacing={2} role="group" aria-label="Services by status">
-      {tile('all', 'All services', total, selected.length === 0, () =>
+    <Grid container spacing={2} role="group" aria-label={`${Noun} by status`}>
+      {tile('all', `All ${noun}`, total, selected.length === 0, () =>
         onChange(undefined),
       )}
       {SERVICE_STATUSES.map(status =>

@@ -38,8 +38,11 @@ export const STATUS_COLORS: Record<ServiceStatus, string> = {
 };
 
 export interface ReportTrendChartProps {
-  /** `all` (default), or one owner or cluster with `historyKey`. */
-  dimension?: 'all' | 'owner' | 'cluster';
+  /**
+   * `all` (default), or one owner or cluster with `historyKey`; `unowned`:
+   * the workloads no entity maps to, of one cluster or (no key) of all.
+   */
+  dimension?: 'all' | 'owner' | 'cluster' | 'unowned';
   historyKey?: string;
   title?: string;
   height?: number;

@@ -17,3 +17,5 @@ export {
   checkTitle,
 } from './statusText';
 export { BUILT_IN_WINDOWS_OS_SKUS, moveTargets } from './moveTargets';
+export { OwnerRef } from './OwnerRef';
+export type { OwnerRefProps } from './OwnerRef';

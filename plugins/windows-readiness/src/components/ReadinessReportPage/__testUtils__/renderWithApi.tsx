@@ -25,6 +25,9 @@ export function mockApi(overrides: Partial<WindowsReadinessApi> = {}): MockApi {
     getClusters: unexpected('getClusters'),
     getOsSkus: unexpected('getOsSkus'),
     whatIf: unexpected('whatIf'),
+    whatIfTaint: unexpected('whatIfTaint'),
+    getWorkloads: unexpected('getWorkloads'),
+    exportWorkloads: unexpected('exportWorkloads'),
     refresh: unexpected('refresh'),
     getStatus: unexpected('getStatus'),
   } as unknown as MockApi;

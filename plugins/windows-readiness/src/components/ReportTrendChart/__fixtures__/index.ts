@@ -1,5 +1,6 @@
 import {
   SERVICE_STATUSES,
+  type HistoryDimension,
   type HistoryResponse,
   type StatusCounts,
 } from '@winready/plugin-windows-readiness-common';
@@ -11,7 +12,7 @@ export const demoHistory = historyAll as HistoryResponse;
 /** `days` days of history ending on the demo's day, blocked shrinking. */
 export function generateHistory(
   days: number,
-  dimension: 'all' | 'owner' | 'cluster' = 'all',
+  dimension: HistoryDimension = 'all',
   key = '*',
 ): HistoryResponse {
   const last = demoHistory.items[0];

@@ -1,0 +1,2 @@
+export { UnownedWorkloadsView } from './UnownedWorkloadsView';
+export type { UnownedWorkloadsViewProps } from './UnownedWorkloadsView';

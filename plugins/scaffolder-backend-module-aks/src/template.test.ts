@@ -138,7 +138,8 @@ describe('templates/windows-nodepool through the scaffolder dry run', () => {
     expect(text.content).toContain(
       'node.kubernetes.io/windows-build: 10.0.20348',
     );
-    // A dry run created nothing: no link to the Azure portal.
+    // A dry run created nothing: no link to the Azure portal, nor to the
+    // taint what-if of a pool that does not exist.
     expect(response.body.output.links.map((l: any) => l.title)).toEqual([
       'Pull request',
     ]);

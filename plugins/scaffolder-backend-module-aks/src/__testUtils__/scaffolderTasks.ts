@@ -80,12 +80,20 @@ export const TEMPLATE_VALUES = {
   openPullRequest: false,
 };
 
-/** Runs the template as a real task and waits for it: its status and log. */
+/** Runs the template as a real task and waits for it: its status, log and output. */
 export async function runTemplateTask(
   server: Parameters<typeof request>[0],
   authorization: string,
   values: Record<string, unknown>,
-): Promise<{ status: string; log: string }> {
+): Promise<{
+  status: string;
+  log: string;
+  /** The rendered `spec.output` (links and text), from the completion event. */
+  output?: {
+    links?: Array<{ title: string; url: string }>;
+    text?: Array<{ title: string; content: string }>;
+  };
+}> {
   const created = await request(server)
     .post('/api/scaffolder/v2/tasks')
     .set('Authorization', authorization)
@@ -103,7 +111,9 @@ export async function runTemplateTask(
         .get(`${path}/events`)
         .set('Authorization', authorization);
       const log = events.body.map((e: any) => e.body.message).join('\n');
-      return { status: task.body.status, log };
+      const output = events.body.find((e: any) => e.type === 'completion')?.body
+        .output;
+      return { status: task.body.status, log, output };
     }
     await new Promise(done => setTimeout(done, 50));
   }

@@ -113,6 +113,9 @@ describe('aks:nodepool:create against the simulator ARM, through @azure/arm-cont
     expect(out.portalUrl).toBe(
       `https://portal.azure.com/#resource${out.poolId}/overview`,
     );
+    expect(out.taintWhatIfUrl).toBe(
+      '/windows-readiness?view=pools&cluster=aks-weu-prod&pool=win2&addTaint=sku%3Dwin%3ANoSchedule',
+    );
     expect(parse(out.workloadYaml as string)).toEqual({
       spec: {
         template: {

@@ -5,6 +5,7 @@ import type { OsSkuTable } from '@winready/plugin-windows-readiness-common';
 import type { AgentPoolOperations } from '../azure/AgentPoolOperations';
 import { agentPoolResourceId, portalLink } from '../azure/portalLink';
 import type { NodePoolRequest, NodePoolSpec } from '../nodePool/nodePoolSpec';
+import { taintWhatIfPath } from '../nodePool/taintWhatIfLink';
 import { validateNodePool } from '../nodePool/validateNodePool';
 import { workloadPlacement } from '../nodePool/workloadPlacement';
 import { ensureNodePool, type EnsuredNodePool } from './ensureNodePool';
@@ -129,6 +130,12 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
             .describe('nodeSelector and tolerations for the pod template'),
         runtimeClassName: z => z.string().optional(),
         runtimeClassYaml: z => z.string().optional(),
+        taintWhatIfUrl: z =>
+          z
+            .string()
+            .describe(
+              "App path of the Windows readiness taint what-if of the pool's NoSchedule/NoExecute taint: which workloads need its toleration",
+            ),
       },
     },
     async handler(ctx) {
@@ -204,6 +211,7 @@ export function createNodePoolAction(options: CreateNodePoolActionOptions) {
       ctx.output('created', created);
       ctx.output('dryRun', dryRun);
       ctx.output('workloadYaml', placement.workloadYaml);
+      ctx.output('taintWhatIfUrl', taintWhatIfPath(spec));
       if (placement.windowsBuild)
         ctx.output('windowsBuild', placement.windowsBuild);
       if (placement.runtimeClassName) {

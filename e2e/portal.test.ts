@@ -187,7 +187,7 @@ test('the node pools view warns about the untainted Windows pool', async () => {
   // Only the OS SKUs AKS would accept: the Annual Channel pool (25398) on
   // Kubernetes 1.33 may only move up to Windows2025.
   const npwan = page.getByTestId('pool-aks-neu-modern-npwan');
-  await npwan.getByRole('button', { name: 'What if…' }).click();
+  await npwan.getByRole('button', { name: 'OS SKU what-if…' }).click();
   const select = page.getByLabel('Move npwan to');
   assert.deepEqual(await select.locator('option').allTextContents(), [
     'Windows2025',
@@ -197,6 +197,90 @@ test('the node pools view warns about the untainted Windows pool', async () => {
       .getByTestId('pool-aks-neu-modern-npw25')
       .getByText('No OS SKU to move to')
       .isVisible(),
+  );
+});
+
+test('the taint what-if on the untainted Windows pool lists who loses it, and not the Linux-pinned ingress', async () => {
+  // The demo's platform workloads in aks-neu-modern, mapped to no entity:
+  // a monitoring DaemonSet without a Windows toleration (a pod on npwan), a
+  // third-party Deployment without an OS selector, and an ingress controller
+  // that selects Linux.
+  await open('/windows-readiness?view=pools&cluster=aks-neu-modern');
+  const npwan = page.getByTestId('pool-aks-neu-modern-npwan');
+  await npwan.waitFor({ timeout: 60_000 });
+  // The counts of the node pools table: the DaemonSet's pod runs there.
+  assert.match(
+    (await npwan.getByTestId('pool-workloads-on').textContent()) ?? '',
+    /^[1-9]\d* on it$/,
+  );
+  await npwan.getByRole('button', { name: 'Taint what-if…' }).click();
+  const panel = page.getByTestId('taint-what-if-aks-neu-modern');
+  assert.equal(await panel.getByLabel('Pool').inputValue(), 'npwan');
+  await panel.getByLabel('Taint to add').fill('os=windows:NoSchedule');
+  await panel.getByRole('button', { name: 'Run taint what-if' }).click();
+  const result = panel.getByTestId('taint-what-if-result');
+  await result.waitFor({ timeout: 60_000 });
+  const impact = (name: string) =>
+    result.getByTestId('taint-impact').filter({
+      has: page.getByText(name, { exact: true }),
+    });
+  await impact('datadog-agent').waitFor({ timeout: 30_000 });
+  assert.equal(
+    await impact('datadog-agent').getAttribute('data-placement'),
+    'loses-pool',
+  );
+  assert.equal(await impact('external-dns').count(), 1);
+  assert.equal(await impact('ingress-nginx-controller').count(), 0);
+  // The DaemonSet needs the toleration: the YAML is there to copy.
+  assert.match(
+    (await impact('datadog-agent').textContent()) ?? '',
+    /key:\s*"?os"?/,
+  );
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'node-pools-taint-what-if.png'),
+    fullPage: true,
+  });
+
+  // The same what-if from its link, as the node pool template hands it out.
+  await open(
+    '/windows-readiness?view=pools&cluster=aks-neu-modern&pool=npwan&addTaint=os%3Dwindows%3ANoSchedule',
+  );
+  await page
+    .getByTestId('taint-what-if-result')
+    .getByText('datadog-agent', { exact: true })
+    .waitFor({ timeout: 60_000 });
+});
+
+test('the report lists the workloads without a catalog entity by cluster and namespace', async () => {
+  await open('/windows-readiness?view=workloads&cluster=aks-neu-modern');
+  const monitoring = page.getByTestId('workloads-aks-neu-modern/monitoring');
+  await monitoring.waitFor({ timeout: 60_000 });
+  assert.ok(
+    await monitoring.getByText('datadog-agent', { exact: true }).isVisible(),
+  );
+  assert.ok(
+    await page
+      .getByTestId('workloads-aks-neu-modern/ingress-nginx')
+      .getByText('ingress-nginx-controller', { exact: true })
+      .isVisible(),
+  );
+  await page.screenshot({
+    path: join(SCREENSHOTS, 'unowned-workloads.png'),
+    fullPage: true,
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /export csv/i }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  assert.match(csv[0], /^cluster,namespace,kind,name/);
+  assert.ok(csv.slice(1).every(line => line.startsWith('aks-neu-modern,')));
+  assert.ok(
+    csv.some(line => line.includes(',datadog-agent,')),
+    csv.join('\n'),
   );
 });
 
@@ -394,6 +478,10 @@ test('a dry run of the template links to no Azure portal page', async () => {
     await page.getByRole('link', { name: /Azure portal/ }).count(),
     0,
   );
+  assert.equal(
+    await page.getByRole('link', { name: /taint what-if/ }).count(),
+    0,
+  );
 });
 
 test('the Windows node pool template creates a pool in the demo and hands out the YAML', async () => {
@@ -418,6 +506,12 @@ test('the Windows node pool template creates a pool in the demo and hands out th
       .getByRole('link', { name: /Azure portal/ })
       .first()
       .isVisible(),
+  );
+  // Who needs the toleration of the pool's taint, before announcing it.
+  const whatIf = page.getByRole('link', { name: /taint what-if/ }).first();
+  assert.match(
+    (await whatIf.getAttribute('href')) ?? '',
+    /\/windows-readiness\?view=pools&cluster=aks-neu-modern&pool=npwin2&addTaint=sku%3Dwin%3ANoSchedule$/,
   );
   await page.screenshot({
     path: join(SCREENSHOTS, 'nodepool-created.png'),

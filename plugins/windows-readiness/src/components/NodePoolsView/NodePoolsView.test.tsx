@@ -1,6 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ClustersResponse } from '@winready/plugin-windows-readiness-common';
+import type {
+  StatusResponse,
+  ClustersResponse,
+} from '@winready/plugin-windows-readiness-common';
 import {
   mockApi,
   renderWithApi,
@@ -225,19 +228,24 @@ describe('NodePoolsView', () => {
 });
 
 describe('NodePoolsView refresh', () => {
-  const status = (startedAt: string) => ({
+  const status = (startedAt: string): StatusResponse => ({
     lastRefresh: {
       startedAt,
       finishedAt: startedAt,
       clusters: 3,
       unreachableClusters: [],
+      failedClusters: [],
       errors: 0,
+      sourceErrors: [],
+      imageErrors: 0,
       services: 15,
     },
+    running: null,
     evaluatedAt: startedAt,
     asOf: startedAt,
     clusters: 3,
     staleClusters: [],
+    shards: [],
   });
 
   it('refreshes now and reads the clusters again, for those allowed to', async () => {

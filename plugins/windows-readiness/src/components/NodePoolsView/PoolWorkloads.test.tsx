@@ -35,6 +35,7 @@ describe('the Workloads column of the node pools', () => {
       const clusters = { items: [demoCluster('aks-neu-modern')] };
       const pool = clusters.items[0].pools.find(p => p.name === name)!;
       if (counts) pool.workloads = counts;
+      else delete pool.workloads;
       await render(mockApi({ getClusters: async () => clusters }));
       const row = await screen.findByTestId(`pool-aks-neu-modern-${name}`);
       const header = screen

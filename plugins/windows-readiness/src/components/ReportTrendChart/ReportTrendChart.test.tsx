@@ -57,7 +57,7 @@ describe('ReportTrendChart', () => {
     const api = mockApi({ getHistory: async () => generateHistory(14) });
     const { container } = await renderWithApi(<ReportTrendChart />, api);
     expect(await screen.findByTestId('trend-summary')).toHaveTextContent(
-      '2026-11-14 to 2026-11-27 (14 days), latest: Blocked 4 (−13), At risk 7 (±0)',
+      '2026-11-14 to 2026-11-27 (14 days), latest: Blocked 5 (−13), At risk 7 (±0)',
     );
     expect(api.getHistory).toHaveBeenCalledWith({ dimension: 'all' });
     await waitFor(() =>
@@ -69,7 +69,7 @@ describe('ReportTrendChart', () => {
     const api = mockApi({ getHistory: async () => demoHistory });
     await renderWithApi(<ReportTrendChart />, api);
     expect(await screen.findByTestId('trend-summary')).toHaveTextContent(
-      '2026-11-27: Blocked 4 (±0), At risk 7 (±0), Unknown 1 (±0), Ready 1 (±0), Not applicable 2 (±0)',
+      '2026-11-27: Blocked 5 (±0), At risk 7 (±0), Unknown 2 (±0), Ready 3 (±0), Not applicable 3 (±0)',
     );
   });
 

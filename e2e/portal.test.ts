@@ -489,24 +489,14 @@ test('the Windows node pool template creates a pool in the demo and hands out th
   await submitNodePool('npwin2', { dryRun: false });
   // The demo's simulator answers the operation after two polls.
   await page.getByText('Node pool ready').first().waitFor({ timeout: 90_000 });
-  assert.ok(
-    await page
-      .getByText(/node\.kubernetes\.io\/windows-build: 10\.0\.20348/)
-      .first()
-      .isVisible(),
-  );
-  assert.ok(
-    await page
-      .getByText(/runtimeClassName: windows-npwin2/)
-      .first()
-      .isVisible(),
-  );
-  assert.ok(
-    await page
-      .getByRole('link', { name: /Azure portal/ })
-      .first()
-      .isVisible(),
-  );
+  // The task's output renders after its last log line: wait for each part.
+  for (const part of [
+    page.getByText(/node\.kubernetes\.io\/windows-build: 10\.0\.20348/),
+    page.getByText(/runtimeClassName: windows-npwin2/),
+    page.getByRole('link', { name: /Azure portal/ }),
+  ]) {
+    await part.first().waitFor({ timeout: 30_000 });
+  }
   // Who needs the toleration of the pool's taint, before announcing it.
   const whatIf = page.getByRole('link', { name: /taint what-if/ }).first();
   assert.match(

@@ -209,7 +209,10 @@ describe('GET /v1/report: ETag', () => {
     const first = await get(ctx.server, '/v1/report');
     const etag = first.headers.etag;
     expect(etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
-    const again = await get(ctx.server, '/v1/report').set('If-None-Match', etag);
+    const again = await get(ctx.server, '/v1/report').set(
+      'If-None-Match',
+      etag,
+    );
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
     const filtered = await get(ctx.server, '/v1/report?status=blocked');

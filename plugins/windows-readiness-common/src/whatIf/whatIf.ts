@@ -87,7 +87,7 @@ export function serviceImpact(
   return { id: after.id, before: before.status, after: after.status, reasons };
 }
 
-/** The checks whose result is worse after than before (skip < pass < unknown < warn < fail). */
+/** The checks whose result is worse after than before (skip, then pass, unknown, warn, fail). */
 export function worsenedChecks(
   before: readonly CheckResult[],
   after: readonly CheckResult[],

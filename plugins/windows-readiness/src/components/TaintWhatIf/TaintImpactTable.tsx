@@ -9,9 +9,13 @@ import type { TaintWhatIfImpact } from '@winready/plugin-windows-readiness-commo
 import { OwnerRef, RemediationSnippet, StatusChip } from '../common';
 import { ServiceRefList } from '../NodePoolsView/ServiceRefList';
 
+// Names and reasons wrap between words only: a workload's name never breaks mid-word.
 const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
-  toleration: { minWidth: 260, maxWidth: 380 },
+  workload: { minWidth: 170, overflowWrap: 'normal', wordBreak: 'normal' },
+  change: { minWidth: 190 },
+  reasons: { minWidth: 300, overflowWrap: 'normal', wordBreak: 'normal' },
+  toleration: { minWidth: 240, maxWidth: 340 },
 });
 
 function nodesLeft(impact: TaintWhatIfImpact): string | undefined {
@@ -57,7 +61,7 @@ export function TaintImpactTable(props: TaintImpactTableProps) {
             data-testid="taint-impact"
             data-placement={impact.placement}
           >
-            <TableCell>
+            <TableCell className={classes.workload}>
               <strong>{impact.name}</strong>
               <Typography variant="caption" display="block">
                 {[impact.kind, nodesLeft(impact)].filter(Boolean).join(', ')}
@@ -70,12 +74,14 @@ export function TaintImpactTable(props: TaintImpactTableProps) {
             <TableCell className={classes.nowrap}>
               <OwnerRef owner={impact.owner} ownerSource={impact.ownerSource} />
             </TableCell>
-            <TableCell className={classes.nowrap}>
-              <StatusChip status={impact.before} /> →{' '}
-              <StatusChip status={impact.after} />
+            <TableCell className={classes.change}>
+              <span className={classes.nowrap}>
+                <StatusChip status={impact.before} /> →{' '}
+                <StatusChip status={impact.after} />
+              </span>
               <Pools before={impact.poolsBefore} after={impact.poolsAfter} />
             </TableCell>
-            <TableCell>
+            <TableCell className={classes.reasons}>
               {impact.reasons.map(reason => (
                 <Typography key={reason} variant="body2">
                   {reason}

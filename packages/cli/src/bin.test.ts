@@ -93,7 +93,7 @@ describe('bin/winready', () => {
         'loses-pool',
         'tolerations:\n  - key: os\n    operator: Equal\n    value: windows\n    effect: NoSchedule',
       ],
-      ['Deployment external-dns/external-dns', 'loses-pool', undefined],
+      ['Deployment external-dns/external-dns', 'loses-pool', null],
     ]);
     for (const impact of impacted) {
       expect(Object.keys(impact)).toEqual(

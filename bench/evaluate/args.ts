@@ -10,7 +10,11 @@ export interface Args {
   runs: number;
   asOf: string;
   fleet: GenerateFleetOptions;
+  /** Sizes measured, relative to `fleet` (clusters and services scaled). */
+  scales: number[];
   measureFile?: string;
+  /** `--measure-clusters DIR`: the per-cluster path over DIR's cluster files. */
+  measureClusters?: string;
   writeFleet?: string;
 }
 
@@ -23,6 +27,7 @@ export function parseArgs(argv: string[]): Args {
     runs: 5,
     asOf: DEFAULT_AS_OF,
     fleet: { ...BENCH_FLEET_OPTIONS },
+    scales: [1, 2, 4],
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -50,6 +55,12 @@ export function parseArgs(argv: string[]): Args {
       case '--measure':
         args.measureFile = value();
         break;
+      case '--measure-clusters':
+        args.measureClusters = value();
+        break;
+      case '--scales':
+        args.scales = parseScales(flag, value());
+        break;
       case '--write-fleet':
         args.writeFleet = value();
         break;
@@ -58,4 +69,25 @@ export function parseArgs(argv: string[]): Args {
     }
   }
   return args;
+}
+
+/** `1,2,4`: positive numbers, in the order given. */
+function parseScales(flag: string, value: string | undefined): number[] {
+  const scales = (value ?? '').split(',').map(Number);
+  if (!value || scales.some(scale => !(scale > 0))) {
+    throw new Error(`${flag} needs positive numbers like 1,2,4, got ${value}`);
+  }
+  return scales;
+}
+
+/** The fleet at `scale` times `base`: clusters and services scaled, pools per cluster and pods per service kept. */
+export function scaledFleet(
+  base: GenerateFleetOptions,
+  scale: number,
+): GenerateFleetOptions {
+  return {
+    ...base,
+    clusters: Math.max(1, Math.round(base.clusters * scale)),
+    services: Math.round(base.services * scale),
+  };
 }

@@ -17,8 +17,9 @@ const FRONTEND = resolve(
 );
 const ctx = useDemoBackend();
 
-/** The instants the frontend's tests count "collected … ago" from. */
+/** The instants the frontend's tests count "collected … ago" from, and the replica's name. */
 const PINNED: Record<string, string> = {
+  collectedBy: 'backstage-0/1/demo',
   evaluatedAt: '2026-11-27T10:48:56.576Z',
   asOf: '2026-11-27T10:48:56.576Z',
   collectedAt: '2026-11-27T10:45:12.000Z',
@@ -26,6 +27,10 @@ const PINNED: Record<string, string> = {
 };
 
 function pinTimestamps(value: unknown): unknown {
+  // The simulator's registry listens on a free loopback port of each run.
+  if (typeof value === 'string') {
+    return value.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:5000');
+  }
   if (Array.isArray(value)) return value.map(pinTimestamps);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(

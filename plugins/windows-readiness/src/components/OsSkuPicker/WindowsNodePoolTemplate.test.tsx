@@ -80,6 +80,9 @@ function render(initialState?: Record<string, any>) {
   return { api, onCreate, rendered };
 }
 
+// A whole form in jsdom: slow on a loaded machine, not a speed target.
+jest.setTimeout(30_000);
+
 describe('the Windows node pool template form', () => {
   beforeAll(() => {
     // The stepper scrolls to the top on every step; jsdom cannot.

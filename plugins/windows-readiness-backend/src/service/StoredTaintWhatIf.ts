@@ -2,7 +2,6 @@ import {
   ImageCatalog,
   namespaceOwnerOf,
   taintWhatIf,
-  WhatIfError,
   type NamespaceOwner,
   type OsSkuTable,
   type TaintWhatIfRequest,
@@ -13,6 +12,7 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import type { WindowsReadinessStore } from '../store';
 import { VersionedAnswers } from './VersionedAnswers';
+import { collectedCluster } from './collectedCluster';
 
 const yieldToLoop = () => new Promise(resolve => setImmediate(resolve));
 const SLICE = 25;
@@ -73,15 +73,7 @@ export class StoredTaintWhatIf {
 
   private async judge(request: TaintWhatIfRequest) {
     const { store, osSkus } = this.deps;
-    const facts = await store.clusterFacts(request.cluster);
-    if (!facts) {
-      const known = (await store.listClusterStates()).map(c => c.name);
-      throw new WhatIfError(
-        `No cluster named "${request.cluster}" has been collected (clusters: ${
-          known.join(', ') || 'none'
-        }).`,
-      );
-    }
+    const facts = await collectedCluster(store, request.cluster);
     const workloads: TaintWhatIfWorkload[] = [];
     await store.forEachClusterWorkload(request.cluster, async row => {
       workloads.push({ workload: row.workload, serviceIds: row.serviceIds });

@@ -8,7 +8,6 @@ import {
   serviceImpact,
   sortImpacts,
   whatIfTarget,
-  WhatIfError,
   type OsSkuTable,
   type WhatIfImpact,
   type WhatIfRequest,
@@ -16,6 +15,7 @@ import {
   type WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
 import { VersionedAnswers } from './VersionedAnswers';
+import { collectedCluster } from './collectedCluster';
 import type { StoredWorkload, WindowsReadinessStore } from '../store';
 
 /** Lets the event loop serve other requests between pieces of a long judgement. */
@@ -62,15 +62,7 @@ export class StoredWhatIf {
   private async judge(request: WhatIfRequest): Promise<WhatIfResult> {
     const { store, osSkus } = this.deps;
     const target = whatIfTarget(osSkus, request.osSku);
-    const facts = await store.clusterFacts(request.cluster);
-    if (!facts) {
-      const known = (await store.listClusterStates()).map(c => c.name);
-      throw new WhatIfError(
-        `No cluster named "${request.cluster}" has been collected (clusters: ${
-          known.join(', ') || 'none'
-        }).`,
-      );
-    }
+    const facts = await collectedCluster(store, request.cluster);
     const moved = fleetWithPoolOsSku(
       {
         apiVersion: 'winready/v1',

@@ -34,21 +34,24 @@ const text = z
     error: 'must not contain control characters',
   });
 
+// What the report and the workloads list share: status and check filters,
+// the export format and paging.
+const listQuery = {
+  status: list(SERVICE_STATUSES as [string, ...string[]], 'status').optional(),
+  check: list(CHECK_IDS as [string, ...string[]], 'check').optional(),
+  format: z
+    .enum(['json', 'csv'], { error: 'format must be json or csv' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+};
+
 export const reportQuerySchema = z
   .object({
     owner: text.optional(),
     system: text.optional(),
     cluster: text.optional(),
-    status: list(
-      SERVICE_STATUSES as [string, ...string[]],
-      'status',
-    ).optional(),
-    check: list(CHECK_IDS as [string, ...string[]], 'check').optional(),
-    format: z
-      .enum(['json', 'csv'], { error: 'format must be json or csv' })
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).optional(),
-    offset: z.coerce.number().int().min(0).optional(),
+    ...listQuery,
   })
   .strict();
 
@@ -99,17 +102,8 @@ export const workloadsQuerySchema = z
     cluster: text.optional(),
     namespace: text.optional(),
     owner: text.optional(),
-    status: list(
-      SERVICE_STATUSES as [string, ...string[]],
-      'status',
-    ).optional(),
-    check: list(CHECK_IDS as [string, ...string[]], 'check').optional(),
     q: text.optional(),
-    format: z
-      .enum(['json', 'csv'], { error: 'format must be json or csv' })
-      .optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).optional(),
-    offset: z.coerce.number().int().min(0).optional(),
+    ...listQuery,
   })
   .strict();
 

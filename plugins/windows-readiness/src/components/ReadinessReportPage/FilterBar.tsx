@@ -10,6 +10,7 @@ import {
   type CheckId,
 } from '@winready/plugin-windows-readiness-common';
 import type { ReportFilters } from '../../api';
+import { FilterSelect } from '../common';
 import type { FilterOptions } from './reportRows';
 
 const CHECK_TITLES = new Map<string, string>(CHECKS.map(c => [c.id, c.title]));
@@ -22,41 +23,22 @@ function refLabel(ref: string, defaultKind: string): string {
   }
 }
 
-interface RefSelectProps {
+function RefSelect(props: {
   label: string;
   value?: string;
   options: string[];
   defaultKind?: string;
   onChange(value: string | undefined): void;
-}
-
-function RefSelect(props: RefSelectProps) {
-  const { label, value, defaultKind, onChange } = props;
-  // A value from a shared link stays selectable even when no row has it.
-  const options =
-    value && !props.options.includes(value)
-      ? [value, ...props.options]
-      : props.options;
+}) {
+  const { defaultKind, ...rest } = props;
   return (
-    <TextField
-      id={`report-filter-${label.toLowerCase()}`}
-      select
-      fullWidth
-      variant="outlined"
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={e => onChange(e.target.value || undefined)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-    >
-      <option value="">All</option>
-      {options.map(option => (
-        <option key={option} value={option}>
-          {defaultKind ? refLabel(option, defaultKind) : option}
-        </option>
-      ))}
-    </TextField>
+    <FilterSelect
+      idPrefix="report-filter"
+      optionLabel={
+        defaultKind ? option => refLabel(option, defaultKind) : undefined
+      }
+      {...rest}
+    />
   );
 }
 

@@ -5,7 +5,7 @@ import TextField from '@material-ui/core/TextField';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { CHECKS } from '@winready/plugin-windows-readiness-common';
 import useDebounce from 'react-use/esm/useDebounce';
-import { checkTitle } from '../common';
+import { checkTitle, FilterSelect } from '../common';
 import type { WorkloadFilterOptions } from './workloadGroups';
 import type { WorkloadPageFilters } from './useWorkloadFilters';
 
@@ -15,33 +15,7 @@ function Select(props: {
   options: string[];
   onChange(value: string | undefined): void;
 }) {
-  const { label, value, onChange } = props;
-  // A value from a shared link stays selectable even when no row has it.
-  const options =
-    value && !props.options.includes(value)
-      ? [value, ...props.options]
-      : props.options;
-  return (
-    <TextField
-      id={`workloads-filter-${label.toLowerCase()}`}
-      select
-      fullWidth
-      variant="outlined"
-      size="small"
-      label={label}
-      value={value ?? ''}
-      onChange={e => onChange(e.target.value || undefined)}
-      SelectProps={{ native: true }}
-      InputLabelProps={{ shrink: true }}
-    >
-      <option value="">All</option>
-      {options.map(option => (
-        <option key={option} value={option}>
-          {option}
-        </option>
-      ))}
-    </TextField>
-  );
+  return <FilterSelect idPrefix="workloads-filter" {...props} />;
 }
 
 export interface WorkloadFilterBarProps {

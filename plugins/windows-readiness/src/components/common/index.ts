@@ -19,3 +19,5 @@ export {
 export { BUILT_IN_WINDOWS_OS_SKUS, moveTargets } from './moveTargets';
 export { OwnerRef } from './OwnerRef';
 export type { OwnerRefProps } from './OwnerRef';
+export { FilterSelect } from './FilterSelect';
+export type { FilterSelectProps } from './FilterSelect';

@@ -16,5 +16,13 @@ bash scripts/ensure-debian-packages.sh \
   docker-registry=docker-registry "${CHROMIUM_PATH:-/usr/bin/chromium}=chromium"
 . scripts/test-env.sh
 
-backstage-cli repo test --watchAll=false "$@"
+# WINREADY_TEST_CLOCK=+400d runs Jest with the clock moved (Debian's faketime),
+# which proves that no test depends on the day it runs; .ci/run does.
+clock=()
+if [ -n "${WINREADY_TEST_CLOCK:-}" ]; then
+  bash scripts/ensure-debian-packages.sh faketime=faketime
+  clock=(faketime -f "$WINREADY_TEST_CLOCK")
+  echo "Jest runs with the clock moved by $WINREADY_TEST_CLOCK" >&2
+fi
+"${clock[@]}" backstage-cli repo test --watchAll=false "$@"
 yarn test:e2e

@@ -122,13 +122,18 @@ describe('the real scheduler, with a lock a run did not release', () => {
         current_run_started_at: knex.fn.now(),
         current_run_expires_at: knex.raw("datetime('now', '+5 minutes')"),
       });
+  // An upsert: a shard whose last run has ended may have no row left to update.
   const setRunning = (value: unknown) =>
     knex('winready_meta')
-      .whereIn(
-        'key',
-        SHARD_IDS.map(i => `refresh.running:${i}`),
+      .insert(
+        SHARD_IDS.map(i => ({
+          key: `refresh.running:${i}`,
+          value: JSON.stringify(value),
+          updated_at: new Date(),
+        })),
       )
-      .update({ value: JSON.stringify(value) });
+      .onConflict('key')
+      .merge(['value', 'updated_at']);
 
   beforeAll(async () => {
     knex = knexFactory({
@@ -167,6 +172,12 @@ describe('the real scheduler, with a lock a run did not release', () => {
   });
 
   it('answers 409 while a refresh really runs, naming when it started', async () => {
+    // The last test's shard runs release their tickets after /v1/status says done.
+    await waitFor('every shard task released', async () =>
+      (await knex(TASKS).whereNotNull('current_run_ticket')).length === 0
+        ? true
+        : undefined,
+    );
     await holdLock();
     const now = (await status()).lastRefresh.finishedAt;
     await setRunning({ startedAt: now, heartbeatAt: now });

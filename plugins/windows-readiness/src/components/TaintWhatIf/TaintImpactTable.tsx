@@ -12,10 +12,10 @@ import { ServiceRefList } from '../NodePoolsView/ServiceRefList';
 // Names and reasons wrap between words only: a workload's name never breaks mid-word.
 const useStyles = makeStyles({
   nowrap: { whiteSpace: 'nowrap' },
-  workload: { minWidth: 170, overflowWrap: 'normal', wordBreak: 'normal' },
-  change: { minWidth: 190 },
-  reasons: { minWidth: 300, overflowWrap: 'normal', wordBreak: 'normal' },
-  toleration: { minWidth: 240, maxWidth: 340 },
+  workload: { minWidth: 130, overflowWrap: 'normal', wordBreak: 'normal' },
+  change: { minWidth: 150 },
+  reasons: { minWidth: 220, overflowWrap: 'normal', wordBreak: 'normal' },
+  toleration: { minWidth: 200, maxWidth: 260 },
 });
 
 function nodesLeft(impact: TaintWhatIfImpact): string | undefined {

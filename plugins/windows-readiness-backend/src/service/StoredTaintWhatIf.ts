@@ -12,10 +12,11 @@ import {
 } from '@winready/plugin-windows-readiness-common';
 import type { WindowsReadinessStore } from '../store';
 import { VersionedAnswers } from './VersionedAnswers';
-import { collectedCluster } from './collectedCluster';
-
-const yieldToLoop = () => new Promise(resolve => setImmediate(resolve));
-const SLICE = 25;
+import {
+  collectedCluster,
+  storedAsOf,
+  storedWorkloads,
+} from './collectedCluster';
 
 /** Who owns a workload: its first service's owner in the catalog, else its namespace's. */
 export function workloadOwner(
@@ -74,19 +75,18 @@ export class StoredTaintWhatIf {
   private async judge(request: TaintWhatIfRequest) {
     const { store, osSkus } = this.deps;
     const facts = await collectedCluster(store, request.cluster);
-    const workloads: TaintWhatIfWorkload[] = [];
-    await store.forEachClusterWorkload(request.cluster, async row => {
-      workloads.push({ workload: row.workload, serviceIds: row.serviceIds });
-      if (workloads.length % SLICE === 0) await yieldToLoop();
-    });
+    const workloads: TaintWhatIfWorkload[] = await storedWorkloads(
+      store,
+      request.cluster,
+    );
     const catalog = new ImageCatalog(
       await store.imageRecords([
         ...new Set(workloads.flatMap(row => row.workload.images ?? [])),
       ]),
     );
-    const asOfText = await store.getLastAsOf();
+
     return taintWhatIf(facts, workloads, catalog, request, {
-      asOf: asOfText ? new Date(asOfText) : this.deps.now(),
+      asOf: await storedAsOf(store, this.deps.now),
       osSkus,
       retirementWarningDays: this.deps.retirementWarningDays,
       ownerOf: workloadOwner(

@@ -15,13 +15,14 @@ import {
   type WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
 import { VersionedAnswers } from './VersionedAnswers';
-import { collectedCluster } from './collectedCluster';
-import type { StoredWorkload, WindowsReadinessStore } from '../store';
-
-/** Lets the event loop serve other requests between pieces of a long judgement. */
-const yieldToLoop = () => new Promise(resolve => setImmediate(resolve));
-// Workloads judged between two yields: a few milliseconds of work.
-const SLICE = 25;
+import {
+  collectedCluster,
+  SLICE,
+  storedAsOf,
+  storedWorkloads,
+  yieldToLoop,
+} from './collectedCluster';
+import type { WindowsReadinessStore } from '../store';
 
 /**
  * What-if from the stored per-cluster facts: the moved pool's cluster is
@@ -73,8 +74,7 @@ export class StoredWhatIf {
       request,
       target,
     ).clusters[0];
-    const asOfText = await store.getLastAsOf();
-    const asOf = asOfText ? new Date(asOfText) : this.deps.now();
+    const asOf = await storedAsOf(store, this.deps.now);
     const context = createCheckContext({
       asOf,
       osSkus,
@@ -86,12 +86,12 @@ export class StoredWhatIf {
         .filter(pool => pool.name === request.pool)
         .map(pool => profilePool(facts, pool, osSkus).osSku)[0] ?? null;
 
-    const workloads: StoredWorkload[] = [];
-    await store.forEachClusterWorkload(request.cluster, async row => {
-      if (row.serviceIds.length === 0) return;
-      workloads.push(row);
-      if (workloads.length % SLICE === 0) await yieldToLoop();
-    });
+    // An OS SKU move is told per service: workloads no entity maps to are left out.
+    const workloads = await storedWorkloads(
+      store,
+      request.cluster,
+      row => row.serviceIds.length > 0,
+    );
     const catalog = new ImageCatalog(
       await store.imageRecords([
         ...new Set(workloads.flatMap(row => row.result.images)),

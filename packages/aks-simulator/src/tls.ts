@@ -7,11 +7,14 @@ export interface SimulatorCertificate {
   key: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const SKEW_MS = 2 * 365 * 24 * 60 * 60 * 1000;
 
 /**
  * A fresh self-signed certificate for the loopback server: SAN IP:127.0.0.1,
- * IP:::1 and DNS:localhost, valid from yesterday (clock skew) for 30 days.
+ * IP:::1 and DNS:localhost, valid from two years before `now` to two years
+ * after: its clients may keep another clock than the process that made it (a
+ * test moves its own clock with faketime while its backend replicas keep the
+ * database's), and it lives only as long as the simulator does.
  * It is its own CA (basicConstraints cA, keyCertSign), so that a client can
  * trust it as a certificate authority (`ca`, `certificate-authority-data`,
  * NODE_EXTRA_CA_CERTS) and also as a pinned leaf.
@@ -19,7 +22,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function createSimulatorCertificate(
   now: Date = new Date(),
 ): Promise<SimulatorCertificate> {
-  const notBeforeDate = new Date(now.getTime() - DAY_MS);
+  const notBeforeDate = new Date(now.getTime() - SKEW_MS);
   const pems = await generate(
     [
       { name: 'commonName', value: 'aks-simulator' },
@@ -30,7 +33,7 @@ export async function createSimulatorCertificate(
       curve: 'P-256',
       algorithm: 'sha256',
       notBeforeDate,
-      notAfterDate: new Date(notBeforeDate.getTime() + 31 * DAY_MS),
+      notAfterDate: new Date(now.getTime() + SKEW_MS),
       extensions: [
         { name: 'basicConstraints', cA: true, critical: true },
         {

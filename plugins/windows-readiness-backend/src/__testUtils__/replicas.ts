@@ -9,6 +9,24 @@ const TRANSFORM = join(
   'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
 );
 
+/**
+ * The environment without Debian's faketime: the scheduler stores due times
+ * from the replica's clock and compares them with PostgreSQL's `now()`, which
+ * faketime does not move, so a replica with a clock a year behind would find
+ * every task always due. A real deployment's replicas and database share one
+ * clock; the test process keeps its own (it stamps `collected.at` itself).
+ */
+function withTheDatabasesClock(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = Object.fromEntries(
+    Object.entries(env).filter(([key]) => !key.startsWith('FAKETIME')),
+  );
+  const preload = (env.LD_PRELOAD ?? '')
+    .split(/[:\s]+/)
+    .filter(lib => lib && !lib.includes('libfaketime'))
+    .join(':');
+  return { ...rest, LD_PRELOAD: preload || undefined };
+}
+
 /** A replica process (replica.ts) and what it wrote. */
 export interface Replica {
   name: string;
@@ -46,7 +64,7 @@ export function startReplica(options: {
         ...(options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : []),
       ],
       env: {
-        ...process.env,
+        ...withTheDatabasesClock(process.env),
         NODE_ENV: 'production',
         WINREADY_REPLICA_ENTITIES: options.entitiesFile,
       },

@@ -6,13 +6,10 @@ import {
   type ManifestDocument,
   type ManifestText,
 } from '@winready/plugin-windows-readiness-common';
-import {
-  PreflightClient,
-  PreflightError,
-} from '@winready/plugin-windows-readiness-node';
 import { CliError } from './exitCodes';
 import type { CliIo } from './io';
 import { collectLiveFleet } from './liveFleet';
+import { liveSources } from './liveSources';
 import type { CommonOptions } from './options';
 import { readFleetFile, readOsSkuTable } from './readFleetFile';
 
@@ -103,6 +100,7 @@ async function fromBackend(
     );
   }
   const token = options.token ?? process.env.WINREADY_TOKEN;
+  const { PreflightClient, PreflightError } = liveSources();
   const client = new PreflightClient({
     baseUrl: async () => preflightBaseUrl(backend),
     token: async () => token,

@@ -1,17 +1,15 @@
 import { resolve } from 'node:path';
-import { ConfigSources } from '@backstage/config-loader';
 import type {
   Fleet,
   OsSkuOverride,
 } from '@winready/plugin-windows-readiness-common';
-import {
-  createSnapshotBuilder,
-  readSourcesConfig,
-  type SnapshotBuilder,
-  type SnapshotProgress,
+import type {
+  SnapshotBuilder,
+  SnapshotProgress,
 } from '@winready/plugin-windows-readiness-node';
 import { CliError, errorMessage } from './exitCodes';
 import type { CliIo } from './io';
+import { configLoader, liveSources } from './liveSources';
 
 export interface LiveFleet {
   fleet: Fleet;
@@ -46,6 +44,8 @@ export async function collectLiveFleet(
   if (configPaths.length === 0) {
     throw new CliError('--live needs at least one --config <app-config.yaml>');
   }
+  const { ConfigSources } = configLoader();
+  const { createSnapshotBuilder, readSourcesConfig } = liveSources();
   let sources;
   let config;
   try {

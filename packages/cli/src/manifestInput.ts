@@ -5,12 +5,9 @@ import {
   type ManifestDocument,
   type ManifestText,
 } from '@winready/plugin-windows-readiness-common';
-import {
-  ManifestReadError,
-  readManifestFiles,
-} from '@winready/plugin-windows-readiness-node';
 import { CliError, errorMessage } from './exitCodes';
 import type { CliIo } from './io';
+import { liveSources } from './liveSources';
 
 /** What `-` reads at most: a rendered chart is far smaller. */
 const MAX_STDIN_BYTES = 64 * 1024 * 1024;
@@ -27,6 +24,7 @@ export async function readManifestInput(
   if (paths.filter(path => path === '-').length > 1) {
     throw new CliError('- (stdin) can be given once');
   }
+  const { ManifestReadError, readManifestFiles } = liveSources();
   const texts: ManifestText[] = [];
   try {
     for (const path of paths) {

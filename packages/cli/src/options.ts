@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize } from './fileSize';
 
@@ -42,6 +43,21 @@ export function parseAt(value: string): Date {
   return date;
 }
 
+/**
+ * A file that exists, checked while the options are read: before the config
+ * loader and the live sources, which take seconds to load, are loaded.
+ */
+function existingFile(value: string): string {
+  let isFile: boolean;
+  try {
+    isFile = statSync(value).isFile();
+  } catch {
+    throw new InvalidArgumentError(`No such file: ${value}`);
+  }
+  if (!isFile) throw new InvalidArgumentError(`Not a file: ${value}`);
+  return value;
+}
+
 /** Adds --at, --format, --fail-on and --os-skus to a command's options. */
 export function commonOptions(): Option[] {
   return [
@@ -83,7 +99,7 @@ export function commonOptions(): Option[] {
       'app-config file with a windowsReadiness block (repeatable; later files win)',
     ).argParser((value: string, previous: string[] = []) => [
       ...previous,
-      value,
+      existingFile(value),
     ]),
   ];
 }

@@ -157,7 +157,8 @@ describe('winready evaluate', () => {
     ],
     [[], /missing fleet file \(or --live --config FILE\)/],
     [['--live'], /--live needs at least one --config/],
-    [[FLEET, '--live', '--config', 'x.yaml'], /either a fleet file or --live/],
+    [[FLEET, '--live', '--config', FLEET], /either a fleet file or --live/],
+    [['--live', '--config', 'x.yaml'], /--config .*No such file: x\.yaml/],
   ])('exits 2 for evaluate %j', async (args, message) => {
     const { code, stdout, stderr } = await cli('evaluate', ...args);
     expect(code).toBe(2);

@@ -2,9 +2,9 @@ import type { ManifestCheckResult } from '@winready/plugin-windows-readiness-com
 import { formatCheckGithub } from './github';
 import { formatCheckSarif } from './sarif';
 import { formatCheckTable } from './table';
+import type { CheckFormat } from './formats';
 
-export const CHECK_FORMATS = ['json', 'table', 'sarif', 'github'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export { CHECK_FORMATS, type CheckFormat } from './formats';
 
 /** `winready check --format`: the same result, for a terminal, a script, code scanning or Actions. */
 export function formatCheck(

@@ -12,7 +12,7 @@ interface Presence {
 /**
  * The backend instances sharing the store, each saying every few seconds
  * how many shard runs it has in progress: a busy instance hands a shard it
- * has just been given back to the scheduler only when another one is idle.
+ * has just been given back to the scheduler only when another one runs fewer.
  */
 export class InstancePresence {
   private running = 0;
@@ -77,8 +77,13 @@ export class InstancePresence {
     }
   }
 
-  /** Whether another instance, heard of within three heartbeats, runs nothing. */
-  async anotherIsIdle(): Promise<boolean> {
+  /**
+   * Whether another instance, heard of within three heartbeats, runs fewer
+   * than `runs` shards: the shard would leave the instances more even there.
+   * ("Another is idle" was not enough: with three instances, one kept taking
+   * shards while the other two ran one each.)
+   */
+  async anotherRunsFewer(runs: number): Promise<boolean> {
     const since = this.options.now().getTime() - 3 * this.heartbeatMs;
     const entries = await this.options.store.listMeta(PREFIX);
     return entries.some(entry => {
@@ -87,7 +92,7 @@ export class InstancePresence {
       return (
         !!presence &&
         Date.parse(presence.heartbeatAt) >= since &&
-        presence.running === 0
+        presence.running < runs
       );
     });
   }

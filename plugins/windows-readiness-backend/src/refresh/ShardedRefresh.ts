@@ -70,16 +70,20 @@ export class ShardedRefresh {
 
   /**
    * Runs a shard the scheduler gave this instance, or, when this instance is
-   * busy and another one idle, hands it back to the scheduler at once, for
-   * the idle one to take: the scheduler gives every due task to the first
-   * instance that polls, so without this one instance would take them all.
+   * busy and another one runs fewer shards, hands it back to the scheduler at
+   * once, for that one to take: the scheduler gives every due task to the
+   * first instance that polls, so without this one instance would take them
+   * all.
    */
   async runShard(
     shard: number,
     signal?: AbortSignal,
   ): Promise<ShardOutcome | undefined> {
     const { presence, perInstance } = this.options;
-    if (presence.busy >= perInstance && (await presence.anotherIsIdle())) {
+    if (
+      presence.busy >= perInstance &&
+      (await presence.anotherRunsFewer(presence.busy))
+    ) {
       await this.handBack(shard);
       return undefined;
     }

@@ -31,6 +31,18 @@ export class EntityCache {
     return this.current;
   }
 
+  /**
+   * The catalog as read at most `maxAgeMs` ago, read again if older: shard
+   * runs that start together share one read (and one copy in memory) instead
+   * of each its own.
+   */
+  recent(maxAgeMs = 30_000): Promise<EntityServiceMap> {
+    if (this.current && Date.now() - this.loadedAt <= maxAgeMs) {
+      return this.current;
+    }
+    return this.reload();
+  }
+
   get(): Promise<EntityServiceMap> {
     if (!this.current || Date.now() - this.loadedAt > this.maxAgeMs) {
       return this.reload();

@@ -40,6 +40,8 @@ export interface Setup {
   /** The backend's own figures once it is up, after the refresh and after every run. */
   memory: {
     atStart: BackendMemory;
+    /** With the catalog's entities ingested, before the first refresh: what the refresh adds is the difference. */
+    catalogReady: BackendMemory;
     afterRefresh: BackendMemory;
     afterLoad?: BackendMemory;
   };

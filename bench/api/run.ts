@@ -176,7 +176,14 @@ export async function runBench(args: Args): Promise<Report> {
       services.length,
       args.catalogTimeoutS * 1000,
     );
-    progress(`catalog ready in ${catalogS.toFixed(0)} s; triggering refresh`);
+    const memoryCatalogReady = (await probeBackend(backend)).memory;
+    progress(
+      `catalog ready in ${catalogS.toFixed(
+        0,
+      )} s, backend RSS ${memoryCatalogReady.rssMb.toFixed(
+        0,
+      )} MB; triggering refresh`,
+    );
     const refresh = await refreshReadiness(
       baseUrl,
       token,
@@ -279,7 +286,11 @@ export async function runBench(args: Args): Promise<Report> {
       refreshS: refresh.seconds,
       refresh: refresh.outcome,
       asOf: refresh.asOf,
-      memory: { atStart: memoryAtStart, afterRefresh: memoryAfterRefresh },
+      memory: {
+        atStart: memoryAtStart,
+        catalogReady: memoryCatalogReady,
+        afterRefresh: memoryAfterRefresh,
+      },
       storedServices: Number(stored.total),
       storedStatuses,
       localStatuses: local.services,

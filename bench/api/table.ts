@@ -113,7 +113,12 @@ export function printTable(report: Report) {
       s.unowned.localStatuses,
     )}   (evaluateCluster here: ${report.unownedMatch ? 'same' : 'DIFFERENT'})`,
     `memory      backend RSS ${memory(s.memory.atStart)} once up`,
-    `            ${memory(s.memory.afterRefresh)} after the refresh`,
+    `            ${memory(
+      s.memory.catalogReady,
+    )} with the catalog's entities, before any refresh`,
+    `            ${memory(s.memory.afterRefresh)} after the refresh (${fmt(
+      s.memory.afterRefresh.rssMb - s.memory.catalogReady.rssMb,
+    )} MB more)`,
     `            ${memory(s.memory.afterLoad)} after every run; peak RSS ${fmt(
       s.memory.afterLoad?.peakRssMb ?? s.memory.afterRefresh.peakRssMb,
     )} MB`,

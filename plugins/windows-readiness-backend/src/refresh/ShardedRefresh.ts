@@ -24,6 +24,9 @@ export interface ShardState {
   last?: ShardOutcome | FailedRefresh;
 }
 
+/** How often Backstage's scheduler looks for due tasks (its default), with a margin. */
+const SCHEDULER_POLL_MS = 6_000;
+
 const failed = (last: unknown): last is FailedRefresh =>
   !!last && typeof last === 'object' && 'failedAt' in last;
 
@@ -48,6 +51,8 @@ export class ShardedRefresh {
       /** Shard runs this instance takes at once while another one is idle. */
       perInstance: number;
       instance: string;
+      /** How often other instances look for due tasks; default the scheduler's. */
+      pollIntervalMs?: number;
     },
   ) {
     this.records = Array.from(
@@ -80,27 +85,31 @@ export class ShardedRefresh {
     signal?: AbortSignal,
   ): Promise<ShardOutcome | undefined> {
     const { presence, perInstance } = this.options;
-    if (
-      presence.busy >= perInstance &&
-      (await presence.anotherRunsFewer(presence.busy))
-    ) {
-      await this.handBack(shard);
-      return undefined;
-    }
-    return presence.track(() =>
-      this.records[shard].track(this.options.now(), () =>
+    // Counted as running before the first await: the scheduler may give this
+    // instance several shards at the same moment, and each must see the
+    // others (counting after the check let one replica take 10 of 12).
+    return presence.track(async () => {
+      const others = presence.busy - 1;
+      if (
+        presence.busy > perInstance &&
+        (await presence.anotherRunsFewer(others))
+      ) {
+        await this.handBack(shard);
+        return undefined;
+      }
+      return this.records[shard].track(this.options.now(), () =>
         this.options.refresher.run(shard, signal),
-      ),
-    );
+      );
+    });
   }
 
   private async handBack(shard: number) {
     const { scheduler, logger } = this.options;
     const taskId = this.taskIds[shard];
+    const sleep = (ms: number) =>
+      new Promise(resolve => setTimeout(resolve, ms));
     // A random moment, so that the next instance to poll is not always this one.
-    await new Promise(resolve =>
-      setTimeout(resolve, 250 + Math.random() * 1500),
-    );
+    await sleep(250 + Math.random() * 1500);
     const conflictOk = (error: unknown) => {
       if ((error as Error).name !== 'ConflictError') throw error;
     };
@@ -111,6 +120,10 @@ export class ShardedRefresh {
         this.options.shards
       }: this instance is busy, handed back for an idle one`,
     );
+    // This instance's worker for the task would look again the moment this
+    // run returns and take the shard back before any other instance polled
+    // (a replica never got a shard so); it waits out one poll of theirs.
+    await sleep(this.options.pollIntervalMs ?? SCHEDULER_POLL_MS);
   }
 
   async shardStates(): Promise<ShardState[]> {

@@ -28,7 +28,7 @@ const taint = z.string().refine(value => parseTaint(value) !== undefined, {
   error: value =>
     `invalid taint ${JSON.stringify(
       value.input,
-    )}: expected key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute`,
+    )}: expected key[=value]:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute`,
 });
 
 // Windows pool names are at most 6 characters; the REST pattern allows 12.
@@ -39,8 +39,10 @@ const poolName = z
     'must be 1-12 lowercase letters and digits, starting with a letter',
   );
 
+// Objects of the fleet format are strict: a misspelt optional field
+// (`osSKU`, `taint`) would otherwise be dropped and change verdicts unseen.
 const nodePool = z
-  .object({
+  .strictObject({
     name: poolName,
     // ARM's default when osType is omitted.
     osType: z
@@ -100,14 +102,14 @@ const kubernetesObject = z
     }
   });
 
-const cluster = z.object({
+const cluster = z.strictObject({
   name: nonEmpty,
   kubernetesVersion: z
     .string()
     .regex(/^v?\d+\.\d+(\.\d+)?$/, 'must look like 1.33 or 1.33.2')
     .optional(),
   azure: z
-    .object({
+    .strictObject({
       subscriptionId: z.string().optional(),
       resourceGroup: z.string().optional(),
       location: z.string().optional(),
@@ -117,7 +119,7 @@ const cluster = z.object({
   objects: z.array(kubernetesObject).optional(),
 });
 
-const imagePlatform = z.object({
+const imagePlatform = z.strictObject({
   os: nonEmpty,
   architecture: nonEmpty,
   osVersion: z
@@ -128,6 +130,7 @@ const imagePlatform = z.object({
   variant: z.string().optional(),
 });
 
+// The top level may carry keys of other tools (a `note:`, a script).
 export const fleetSchema = z.object({
   apiVersion: z.literal('winready/v1', { error: 'must be winready/v1' }),
   kind: z.literal('Fleet', { error: 'must be Fleet' }),
@@ -136,7 +139,7 @@ export const fleetSchema = z.object({
   images: z
     .record(
       z.string(),
-      z.object({
+      z.strictObject({
         platforms: z.array(imagePlatform),
         // A registry that could not answer: the image is unknown, not Linux.
         error: z.string().optional(),

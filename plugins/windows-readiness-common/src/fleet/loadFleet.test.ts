@@ -143,6 +143,21 @@ describe('parseFleet', () => {
       /./,
     ],
     [
+      // Dropped unseen, it would change verdicts: the SKU guessed instead.
+      'a misspelt optional pool field (osSKU)',
+      minimal(
+        '  - name: c\n    nodePools: [{ name: npw, osType: Windows, osSKU: Windows2022 }]',
+      ),
+      'clusters[0].nodePools[0]',
+      /Unrecognized key: "osSKU"/,
+    ],
+    [
+      'a misspelt optional cluster field',
+      minimal('  - name: c\n    kubernetesVerison: "1.33"\n    nodePools: []'),
+      'clusters[0]',
+      /Unrecognized key: "kubernetesVerison"/,
+    ],
+    [
       'a bad kubernetesVersion',
       minimal('  - name: c\n    kubernetesVersion: latest\n    nodePools: []'),
       'clusters[0].kubernetesVersion',

@@ -121,7 +121,7 @@ export const windowsReadinessPlugin = createBackendPlugin({
             // A builder a run: its registry client keeps every answer, errors
             // included, for its lifetime, and tags are re-pushed.
             sources: snapshotBuilder,
-            entities: () => entities.recent(),
+            withEntities: use => entities.hold(use),
             shards: config.shards,
             clusters: new Semaphore(sources.concurrency),
             historyDays: config.historyDays,

@@ -142,7 +142,7 @@ async function setUp(databaseId: TestDatabaseId, shards = 1) {
     }),
     sources: () => runs.shift()!,
     // Every Deployment's kubernetes-id names a Component of the same name.
-    entities: async () => entitiesFor(serviceNames),
+    withEntities: use => use(entitiesFor(serviceNames)),
     shards,
     clusters: new Semaphore(2),
     historyDays: 30,

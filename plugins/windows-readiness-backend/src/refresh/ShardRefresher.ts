@@ -39,8 +39,13 @@ export interface ShardRefresherOptions {
   pipeline: ClusterPipeline;
   /** New sources for each run: the registry client keeps its answers for its lifetime. */
   sources: () => RunSources;
-  /** The catalog entities with Kubernetes annotations, read with the plugin's own credentials. */
-  entities: () => Promise<EntityServiceMap>;
+  /**
+   * Runs `use` with the catalog entities with Kubernetes annotations, read
+   * with the plugin's own credentials (shard runs at once may share a read).
+   */
+  withEntities: <T>(
+    use: (entities: EntityServiceMap) => Promise<T>,
+  ) => Promise<T>;
   shards: number;
   /** Clusters collected at once by this backend instance, over all its shards. */
   clusters: Semaphore;
@@ -61,10 +66,20 @@ export interface ShardRefresherOptions {
 export class ShardRefresher {
   constructor(private readonly options: ShardRefresherOptions) {}
 
-  async run(shard: number, signal?: AbortSignal): Promise<ShardOutcome> {
-    const { store, pipeline, logger, shards } = this.options;
+  run(shard: number, signal?: AbortSignal): Promise<ShardOutcome> {
     const startedAt = this.options.now();
-    const entities = await this.options.entities();
+    return this.options.withEntities(entities =>
+      this.runWith(shard, entities, startedAt, signal),
+    );
+  }
+
+  private async runWith(
+    shard: number,
+    entities: EntityServiceMap,
+    startedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<ShardOutcome> {
+    const { store, pipeline, logger, shards } = this.options;
     const sources = this.options.sources();
     const { targets, errors } = await sources.locate(signal);
     for (const error of errors) {

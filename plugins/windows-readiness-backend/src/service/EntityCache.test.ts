@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityCache } from './EntityCache';
 
-describe('EntityCache', () => {
+describe('EntityCache.hold', () => {
   const catalog = () =>
     catalogServiceMock({
       entities: [
@@ -18,25 +18,33 @@ describe('EntityCache', () => {
       ],
     });
 
-  afterEach(() => jest.useRealTimers());
-
-  it('shares one catalog read between shard runs that start together, and reads again once it is older', async () => {
-    jest.useFakeTimers({ now: new Date('2027-01-04T10:00:00Z') });
+  it('shares one catalog read between shard runs at once, and reads again for a run that starts alone', async () => {
     const source = catalog();
     const read = jest.spyOn(source, 'getEntities');
     const cache = new EntityCache(source, mockServices.auth());
-
-    const [first, second] = await Promise.all([cache.recent(), cache.recent()]);
-    expect(second).toBe(first);
+    let release!: () => void;
+    const held = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const seen: unknown[] = [];
+    const first = cache.hold(async map => {
+      seen.push(map);
+      await held;
+    });
+    const second = cache.hold(async map => {
+      seen.push(map);
+    });
+    await second;
     expect(read).toHaveBeenCalledTimes(1);
+    release();
+    await first;
+    expect(seen[1]).toBe(seen[0]);
 
-    jest.setSystemTime(new Date('2027-01-04T10:00:29Z'));
-    expect(await cache.recent()).toBe(first);
-    expect(read).toHaveBeenCalledTimes(1);
-
-    jest.setSystemTime(new Date('2027-01-04T10:00:31Z'));
-    expect(await cache.recent()).not.toBe(first);
+    await cache.hold(async map => {
+      seen.push(map);
+    });
     expect(read).toHaveBeenCalledTimes(2);
+    expect(seen[2]).not.toBe(seen[0]);
   });
 
   it('reads again after a failed read', async () => {
@@ -45,8 +53,10 @@ describe('EntityCache', () => {
       .spyOn(source, 'getEntities')
       .mockRejectedValueOnce(new Error('catalog down'));
     const cache = new EntityCache(source, mockServices.auth());
-    await expect(cache.recent()).rejects.toThrow('catalog down');
-    await cache.recent();
+    await expect(cache.hold(async () => 'unused')).rejects.toThrow(
+      'catalog down',
+    );
+    await cache.hold(async () => 'used');
     expect(read).toHaveBeenCalledTimes(2);
   });
 });

@@ -31,16 +31,23 @@ export class EntityCache {
     return this.current;
   }
 
+  private holders = 0;
+
   /**
-   * The catalog as read at most `maxAgeMs` ago, read again if older: shard
-   * runs that start together share one read (and one copy in memory) instead
-   * of each its own.
+   * Runs `use` with the catalog read anew, or, while other runs of this
+   * instance hold a read, with theirs: shard runs at once share one copy in
+   * memory instead of each its own, and a run that starts alone (a new cycle,
+   * a refresh asked for) reads the catalog again.
    */
-  recent(maxAgeMs = 30_000): Promise<EntityServiceMap> {
-    if (this.current && Date.now() - this.loadedAt <= maxAgeMs) {
-      return this.current;
+  async hold<T>(use: (entities: EntityServiceMap) => Promise<T>): Promise<T> {
+    const read =
+      this.holders > 0 && this.current ? this.current : this.reload();
+    this.holders++;
+    try {
+      return await use(await read);
+    } finally {
+      this.holders--;
     }
-    return this.reload();
   }
 
   get(): Promise<EntityServiceMap> {

@@ -12,8 +12,8 @@ export interface Config {
     /** Scheduler tasks the clusters are spread over (by a hash of their names). Default 4, at most 64. */
     shards?: number;
     /**
-     * Shard runs one backend instance takes at once while another instance
-     * is idle (it hands the others back to the scheduler). Default 1.
+     * Shard runs one backend instance takes at once before it hands further
+     * ones back to the scheduler for an instance that runs fewer. Default 1.
      */
     shardsPerInstance?: number;
     /** Days of daily history kept. Default 400. */

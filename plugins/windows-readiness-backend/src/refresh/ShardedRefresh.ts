@@ -48,7 +48,7 @@ export class ShardedRefresh {
       presence: InstancePresence;
       scheduler: SchedulerService;
       logger: LoggerService;
-      /** Shard runs this instance takes at once while another one is idle. */
+      /** Shard runs this instance takes at once before it hands further ones back. */
       perInstance: number;
       instance: string;
       /** How often other instances look for due tasks; default the scheduler's. */
@@ -85,9 +85,8 @@ export class ShardedRefresh {
     signal?: AbortSignal,
   ): Promise<ShardOutcome | undefined> {
     const { presence, perInstance } = this.options;
-    // Counted as running before the first await: the scheduler may give this
-    // instance several shards at the same moment, and each must see the
-    // others (counting after the check let one replica take 10 of 12).
+    // Counted as running while it is decided: shards given to this instance
+    // at the same moment each see the ones given before them.
     return presence.track(async () => {
       const others = presence.busy - 1;
       if (
@@ -118,7 +117,7 @@ export class ShardedRefresh {
     logger.info(
       `Windows readiness shard ${shard + 1}/${
         this.options.shards
-      }: this instance is busy, handed back for an idle one`,
+      }: this instance is busy, handed back for an instance that runs fewer`,
     );
     // This instance's worker for the task would look again the moment this
     // run returns and take the shard back before any other instance polled

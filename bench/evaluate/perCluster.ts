@@ -2,7 +2,8 @@
  * The per-cluster path, as the backend's pipeline runs it: each cluster is
  * read, parsed and judged on its own with `evaluateCluster` against the image
  * records that cluster names, and only its workload results are kept; a
- * service's result is merged from them at the end (`mergeServiceResult`).
+ * service's result is merged from them at the end (`ServiceResultsByCluster`,
+ * as `evaluateFleet` merges).
  * The measuring process never holds more than one cluster's objects.
  *
  * The parent writes the fleet as one file per cluster (`writeClusterFiles`);
@@ -16,12 +17,11 @@ import {
   evaluateCluster,
   extractWorkloads,
   ImageCatalog,
-  mergeServiceResult,
+  ServiceResultsByCluster,
   type Cluster,
   type ClusterResult,
   type Fleet,
   type ImageRecord,
-  type WorkloadResult,
 } from '@winready/plugin-windows-readiness-common';
 import { median } from '../shared/stats';
 import { countResults, type ResultCounts } from './counts';
@@ -81,7 +81,7 @@ export interface PerClusterMeasurement {
 /** One pass over the cluster files: parse and judge each alone, then merge per service. */
 function pass(files: string[], asOf: Date) {
   const context = createCheckContext({ asOf });
-  const byService = new Map<string, WorkloadResult[]>();
+  const byService = new ServiceResultsByCluster();
   const clusters: ClusterResult[] = [];
   let parseMs = 0;
   let evaluateMs = 0;
@@ -99,22 +99,14 @@ function pass(files: string[], asOf: Date) {
       workload => (workload.serviceId ? [workload.serviceId] : []),
     );
     clusters.push(evaluation.cluster);
-    for (const { serviceIds, result } of evaluation.workloads) {
-      for (const serviceId of serviceIds) {
-        const list = byService.get(serviceId) ?? [];
-        list.push({ ...result, serviceId });
-        byService.set(serviceId, list);
-      }
-    }
+    byService.add(evaluation);
     const evaluated = performance.now() - start;
     parseMs += parsed;
     evaluateMs += evaluated;
     slowest = Math.max(slowest, parsed + evaluated);
   }
   const start = performance.now();
-  const services = [...byService.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, list]) => mergeServiceResult(id, list));
+  const services = byService.merged();
   const mergeMs = performance.now() - start;
   return {
     result: { asOf: asOf.toISOString(), services, clusters },

@@ -26,6 +26,7 @@ export * from './evaluate/status';
 export * from './evaluate/evaluateFleet';
 export * from './evaluate/evaluateCluster';
 export * from './evaluate/mergeServiceResult';
+export * from './evaluate/serviceResultsByCluster';
 export * from './analysis/skuFit';
 export * from './evaluate/evaluateWorkload';
 export * from './whatIf/whatIf';

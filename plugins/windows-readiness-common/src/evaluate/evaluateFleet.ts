@@ -1,17 +1,12 @@
 import { ImageCatalog } from '../images/imageReference';
-import type {
-  ClusterResult,
-  EvaluationResult,
-  Fleet,
-  WorkloadResult,
-} from '../model';
+import type { ClusterResult, EvaluationResult, Fleet } from '../model';
 import type { Workload } from '../workloads/workloads';
 import { evaluateCluster } from './evaluateCluster';
 import {
   createCheckContext,
   type CheckContextOptions,
 } from './evaluateWorkload';
-import { mergeServiceResult } from './mergeServiceResult';
+import { ServiceResultsByCluster } from './serviceResultsByCluster';
 
 export interface EvaluateOptions extends CheckContextOptions {
   /**
@@ -33,24 +28,16 @@ export function evaluateFleet(
   const context = createCheckContext(options);
   const catalog = new ImageCatalog(fleet.images ?? {});
   const serviceIdsOf = options.serviceIdsOf ?? byKubernetesId;
-  const byService = new Map<string, WorkloadResult[]>();
+  const services = new ServiceResultsByCluster();
   const clusters: ClusterResult[] = [];
   for (const cluster of fleet.clusters ?? []) {
     const evaluation = evaluateCluster(cluster, catalog, context, serviceIdsOf);
     clusters.push(evaluation.cluster);
-    for (const { serviceIds, result } of evaluation.workloads) {
-      for (const serviceId of serviceIds) {
-        const list = byService.get(serviceId) ?? [];
-        list.push({ ...result, serviceId });
-        byService.set(serviceId, list);
-      }
-    }
+    services.add(evaluation);
   }
   return {
     asOf: context.asOf.toISOString(),
-    services: [...byService.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([id, list]) => mergeServiceResult(id, list)),
+    services: services.merged(),
     clusters,
   };
 }

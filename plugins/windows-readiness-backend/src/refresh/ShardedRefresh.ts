@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   LoggerService,
   SchedulerService,
@@ -105,8 +106,6 @@ export class ShardedRefresh {
   private async handBack(shard: number) {
     const { scheduler, logger } = this.options;
     const taskId = this.taskIds[shard];
-    const sleep = (ms: number) =>
-      new Promise(resolve => setTimeout(resolve, ms));
     // A random moment, so that the next instance to poll is not always this one.
     await sleep(250 + Math.random() * 1500);
     const conflictOk = (error: unknown) => {

@@ -10,6 +10,7 @@ import {
   startAksSimulator,
   type RunningSimulator,
 } from '@winready/aks-simulator';
+import { runChildMain } from '../shared/runMain';
 
 export interface SimulatorReady {
   type: 'ready';
@@ -52,8 +53,4 @@ async function main() {
   process.send?.(ready);
 }
 
-main().catch(error => {
-  process.send?.({ type: 'error', message: String(error?.stack ?? error) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 500).unref();
-});
+runChildMain(main);

@@ -18,6 +18,7 @@ import {
   type GenerateFleetOptions,
 } from '../fleet';
 import { fleetServices } from '../api/setup';
+import { runChildMain } from '../shared/runMain';
 
 export interface SimulatorReady {
   type: 'ready';
@@ -95,8 +96,4 @@ async function main() {
   process.send?.(ready);
 }
 
-main().catch(error => {
-  process.send?.({ type: 'error', message: String(error?.stack ?? error) });
-  process.exitCode = 1;
-  setTimeout(() => process.exit(1), 500).unref();
-});
+runChildMain(main);

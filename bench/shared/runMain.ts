@@ -23,3 +23,16 @@ export function runMain(
     },
   );
 }
+
+/**
+ * Runs the main of a benchmark's child process: an error goes to the parent
+ * over IPC (`{ type: 'error', message }`), and the child exits 1 once the
+ * message has had time to leave.
+ */
+export function runChildMain(main: () => Promise<void>): void {
+  main().catch(error => {
+    process.send?.({ type: 'error', message: String(error?.stack ?? error) });
+    process.exitCode = 1;
+    setTimeout(() => process.exit(1), 500).unref();
+  });
+}
